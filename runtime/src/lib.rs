@@ -1,0 +1,15 @@
+//! authscheme: FastAPI's security schemes for Rust, checked at compile time.
+#![forbid(unsafe_code)]
+
+pub mod credentials;
+pub mod openapi;
+mod rejection;
+mod scheme;
+mod scopes;
+
+pub use rejection::Rejection;
+pub use scheme::SecurityScheme;
+pub use scopes::{MAX_SCOPES, ScopeSet};
+
+#[cfg(feature = "macros")]
+pub use authscheme_macros::SecurityScheme;
