@@ -77,3 +77,8 @@ impl ApiKeyConfig {
         Self { location, name }
     }
 }
+
+mod types;
+pub use types::{
+    ApiKey, BasicCredentials, BearerToken, ClientCertificate, DigestCredentials, HttpCredentials,
+};
