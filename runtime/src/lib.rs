@@ -7,7 +7,7 @@ mod rejection;
 mod scheme;
 mod scopes;
 
-pub use rejection::Rejection;
+pub use rejection::{Rejection, RejectionKind};
 pub use scheme::SecurityScheme;
 pub use scopes::{MAX_SCOPES, ScopeSet};
 

@@ -78,7 +78,8 @@ impl ExtensionValue {
                 if let Some(i) = n.as_i64() {
                     Self::Int(i)
                 } else if n.is_f64() {
-                    n.as_f64().map_or_else(|| Self::Json(value.clone()), Self::Float)
+                    n.as_f64()
+                        .map_or_else(|| Self::Json(value.clone()), Self::Float)
                 } else {
                     Self::Json(value.clone())
                 }

@@ -147,7 +147,13 @@ impl OAuthFlow {
 
     /// An `implicit` flow.
     pub const fn implicit(authorization_url: &'static str, scopes: &'static [Scope]) -> Self {
-        Self::build(FlowKind::Implicit, Some(authorization_url), None, None, scopes)
+        Self::build(
+            FlowKind::Implicit,
+            Some(authorization_url),
+            None,
+            None,
+            scopes,
+        )
     }
 
     /// A `password` flow (FastAPI's `OAuth2PasswordBearer`).
@@ -157,7 +163,13 @@ impl OAuthFlow {
 
     /// A `clientCredentials` flow.
     pub const fn client_credentials(token_url: &'static str, scopes: &'static [Scope]) -> Self {
-        Self::build(FlowKind::ClientCredentials, None, None, Some(token_url), scopes)
+        Self::build(
+            FlowKind::ClientCredentials,
+            None,
+            None,
+            Some(token_url),
+            scopes,
+        )
     }
 
     /// An `authorizationCode` flow (FastAPI's `OAuth2AuthorizationCodeBearer`).
