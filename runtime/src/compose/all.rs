@@ -1,0 +1,144 @@
+//! [`AllOf<(A, B, ..)>`]: every requirement (AND).
+
+use http::request::Parts;
+
+use super::{Check, Requirement, security};
+use crate::Rejection;
+use crate::openapi::SecurityRequirement;
+
+/// Every requirement in the tuple `T` (2 to 6 of them). Documented as one Security
+/// Requirement Object holding every member's schemes (distributed over alternatives when a
+/// member is an [`AnyOf`](super::AnyOf) or an `Option`).
+///
+/// Members are checked in declaration order and the first that fails answers; a member whose
+/// credentials are absent fails with its own 401 as soon as any member's credentials are
+/// present. When nothing at all is presented, the 401 carries every member's challenge.
+///
+/// Two members that both need the `Authorization` header can never be satisfied together
+/// (RFC 9110 §11.6.2; RULES CT-B7): using such an `AllOf` is a compile error (see
+/// [`Transport`](super::Transport)).
+///
+/// ```
+/// # use authscheme::{openapi, SecurityScheme, credentials::{ApiKey, ApiKeyConfig, BearerToken}};
+/// # struct Jwt;
+/// # impl SecurityScheme for Jwt {
+/// #     const NAME: &'static str = "Jwt";
+/// #     const SCOPES: &'static [&'static str] = &[];
+/// #     const MIN_OPENAPI_VERSION: openapi::OpenApiVersion = openapi::OpenApiVersion::V3_0;
+/// #     type Credentials = BearerToken;
+/// #     const CONFIG: () = ();
+/// #     fn openapi() -> &'static openapi::SecurityScheme {
+/// #         static S: openapi::SecurityScheme = openapi::SecurityScheme::bearer(None);
+/// #         &S
+/// #     }
+/// # }
+/// # struct Tenant;
+/// # impl SecurityScheme for Tenant {
+/// #     const NAME: &'static str = "Tenant";
+/// #     const SCOPES: &'static [&'static str] = &[];
+/// #     const MIN_OPENAPI_VERSION: openapi::OpenApiVersion = openapi::OpenApiVersion::V3_0;
+/// #     type Credentials = ApiKey;
+/// #     const CONFIG: ApiKeyConfig = ApiKeyConfig::new(openapi::ApiKeyLocation::Header, "X-Tenant");
+/// #     fn openapi() -> &'static openapi::SecurityScheme {
+/// #         static S: openapi::SecurityScheme = openapi::SecurityScheme::api_key("X-Tenant", openapi::ApiKeyLocation::Header);
+/// #         &S
+/// #     }
+/// # }
+/// use authscheme::compose::{AllOf, Auth, Requirement};
+///
+/// let security = AllOf::<(Auth<Jwt>, Auth<Tenant>)>::security();
+/// assert_eq!(security.len(), 1);
+/// let names: Vec<_> = security[0].schemes.iter().map(|(name, _)| name.as_ref()).collect();
+/// assert_eq!(names, ["Jwt", "Tenant"]);
+/// ```
+pub struct AllOf<T>(pub T);
+
+impl<T> AllOf<T> {
+    /// The tuple of every member.
+    pub fn into_inner(self) -> T {
+        self.0
+    }
+}
+
+/// The compile-time check of RULES CT-B7, evaluated where an `AllOf` is used.
+const fn assert_one_authorization(schemes: usize) {
+    assert!(
+        schemes <= 1,
+        "`AllOf`: two members need the single `Authorization` header (RFC 9110 §11.6.2), so no request can satisfy both (RULES CT-B7); list them as alternatives with `AnyOf` instead"
+    );
+}
+
+macro_rules! all_of {
+    ($($T:ident $v:ident),+) => {
+        impl<$($T: Requirement),+> Requirement for AllOf<($($T,)+)> {
+            const AUTHORIZATION_SCHEMES: usize = {
+                let schemes = 0 $(+ $T::AUTHORIZATION_SCHEMES)+;
+                assert_one_authorization(schemes);
+                schemes
+            };
+
+            fn security() -> Vec<SecurityRequirement> {
+                let _: usize = const { Self::AUTHORIZATION_SCHEMES };
+                security::all([$($T::security()),+])
+            }
+
+            fn missing() -> Rejection {
+                let _: usize = const { Self::AUTHORIZATION_SCHEMES };
+                let mut rejection: Option<Rejection> = None;
+                $(
+                    let next = $T::missing();
+                    rejection = Some(match rejection {
+                        None => next,
+                        Some(so_far) => so_far.with_challenges_of(&next),
+                    });
+                )+
+                rejection.unwrap_or_else(|| Rejection::new(
+                    http::StatusCode::UNAUTHORIZED,
+                    Vec::new(),
+                    Rejection::NOT_AUTHENTICATED,
+                ))
+            }
+
+            fn anonymous() -> Option<Self> {
+                Some(Self(($($T::anonymous()?,)+)))
+            }
+        }
+
+        impl<Ctx: ?Sized + Sync, $($T: Check<Ctx>),+> Check<Ctx> for AllOf<($($T,)+)> {
+            #[allow(unused_assignments, reason = "the last member's `failed` is not read")]
+            async fn attempt(parts: &Parts, ctx: &Ctx) -> Result<Option<Self>, Rejection> {
+                let _: usize = const { Self::AUTHORIZATION_SCHEMES };
+                // Look at each member until one fails; a member after a failure counts as
+                // absent (it is never reached below).
+                let mut failed = false;
+                let mut presented = false;
+                $(
+                    let $v = if failed {
+                        Ok(None)
+                    } else {
+                        let outcome = $T::attempt(parts, ctx).await;
+                        failed = outcome.is_err();
+                        presented |= !matches!(outcome, Ok(None));
+                        outcome
+                    };
+                )+
+                if !presented {
+                    return Ok(None);
+                }
+                $(
+                    let $v = match $v? {
+                        Some(value) => value,
+                        None => $T::anonymous().ok_or_else($T::missing)?,
+                    };
+                )+
+                Ok(Some(Self(($($v,)+))))
+            }
+        }
+    };
+}
+
+all_of!(A a, B b);
+all_of!(A a, B b, D d);
+all_of!(A a, B b, D d, E e);
+all_of!(A a, B b, D d, E e, F f);
+all_of!(A a, B b, D d, E e, F f, G g);

@@ -1,0 +1,154 @@
+//! [`AnyOf<(A, B, ..)>`]: alternatives (OR).
+
+use http::request::Parts;
+
+use super::{Check, Requirement, security};
+use crate::Rejection;
+use crate::openapi::SecurityRequirement;
+
+/// Any one of the requirements in the tuple `T` (2 to 6 of them): the first alternative
+/// whose credentials are present decides. Documented as one Security Requirement Object per
+/// alternative.
+///
+/// * Credentials of an alternative are present: its result is the answer, success or
+///   rejection (bad credentials, verifier refusal, insufficient scope); later alternatives are
+///   not looked at.
+/// * Nothing is presented: 401 `Not authenticated` with every alternative's challenge, one
+///   `WWW-Authenticate` line each, in declaration order — unless an alternative allows
+///   anonymous access (`Option<..>`).
+///
+/// The value is a tuple of `Option`s with exactly one `Some`, the alternative that passed
+/// (or the anonymous one).
+///
+/// ```
+/// # use authscheme::{openapi, SecurityScheme, credentials::{ApiKey, ApiKeyConfig, BearerToken}};
+/// # struct Jwt;
+/// # impl SecurityScheme for Jwt {
+/// #     const NAME: &'static str = "Jwt";
+/// #     const SCOPES: &'static [&'static str] = &[];
+/// #     const MIN_OPENAPI_VERSION: openapi::OpenApiVersion = openapi::OpenApiVersion::V3_0;
+/// #     type Credentials = BearerToken;
+/// #     const CONFIG: () = ();
+/// #     fn openapi() -> &'static openapi::SecurityScheme {
+/// #         static S: openapi::SecurityScheme = openapi::SecurityScheme::bearer(None);
+/// #         &S
+/// #     }
+/// # }
+/// # struct Key;
+/// # impl SecurityScheme for Key {
+/// #     const NAME: &'static str = "Key";
+/// #     const SCOPES: &'static [&'static str] = &[];
+/// #     const MIN_OPENAPI_VERSION: openapi::OpenApiVersion = openapi::OpenApiVersion::V3_0;
+/// #     type Credentials = ApiKey;
+/// #     const CONFIG: ApiKeyConfig = ApiKeyConfig::new(openapi::ApiKeyLocation::Header, "X-Key");
+/// #     fn openapi() -> &'static openapi::SecurityScheme {
+/// #         static S: openapi::SecurityScheme = openapi::SecurityScheme::api_key("X-Key", openapi::ApiKeyLocation::Header);
+/// #         &S
+/// #     }
+/// # }
+/// use authscheme::compose::{AnyOf, Auth, Requirement};
+///
+/// type JwtOrKey = AnyOf<(Auth<Jwt>, Auth<Key>)>;
+///
+/// let security = JwtOrKey::security();
+/// assert_eq!(security.len(), 2);
+/// assert_eq!(security[0].schemes[0].0, "Jwt");
+/// assert_eq!(security[1].schemes[0].0, "Key");
+///
+/// fn who(any: JwtOrKey) -> &'static str {
+///     match any.0 {
+///         (Some(_jwt), _) => "jwt",
+///         (_, Some(_key)) => "key",
+///         (None, None) => unreachable!("exactly one alternative is chosen"),
+///     }
+/// }
+/// # let _ = who;
+/// ```
+pub struct AnyOf<T: Alternatives>(pub T::Chosen);
+
+impl<T: Alternatives> AnyOf<T> {
+    /// The tuple of `Option`s, exactly one of which is `Some`.
+    pub fn into_inner(self) -> T::Chosen {
+        self.0
+    }
+
+    fn none_chosen() -> T::Chosen {
+        T::Chosen::default()
+    }
+}
+
+/// Tuples of [`Requirement`]s that [`AnyOf`] accepts, and the value it yields for them.
+pub trait Alternatives {
+    /// `(Option<A>, Option<B>, ..)`.
+    type Chosen: Send + Default;
+}
+
+macro_rules! any_of {
+    ($(($idx:tt $T:ident)),+) => {
+        impl<$($T: Requirement),+> Alternatives for ($($T,)+) {
+            type Chosen = ($(Option<$T>,)+);
+        }
+
+        impl<$($T: Requirement),+> Requirement for AnyOf<($($T,)+)> {
+            const AUTHORIZATION_SCHEMES: usize = {
+                let mut most = 0;
+                $(
+                    if $T::AUTHORIZATION_SCHEMES > most {
+                        most = $T::AUTHORIZATION_SCHEMES;
+                    }
+                )+
+                most
+            };
+
+            fn security() -> Vec<SecurityRequirement> {
+                security::any([$($T::security()),+])
+            }
+
+            fn missing() -> Rejection {
+                let mut rejection: Option<Rejection> = None;
+                $(
+                    let next = $T::missing();
+                    rejection = Some(match rejection {
+                        None => next,
+                        Some(so_far) => so_far.with_challenges_of(&next),
+                    });
+                )+
+                rejection.unwrap_or_else(|| Rejection::new(
+                    http::StatusCode::UNAUTHORIZED,
+                    Vec::new(),
+                    Rejection::NOT_AUTHENTICATED,
+                ))
+            }
+
+            fn anonymous() -> Option<Self> {
+                $(
+                    if let Some(value) = $T::anonymous() {
+                        let mut chosen = Self::none_chosen();
+                        chosen.$idx = Some(value);
+                        return Some(Self(chosen));
+                    }
+                )+
+                None
+            }
+        }
+
+        impl<Ctx: ?Sized + Sync, $($T: Check<Ctx>),+> Check<Ctx> for AnyOf<($($T,)+)> {
+            async fn attempt(parts: &Parts, ctx: &Ctx) -> Result<Option<Self>, Rejection> {
+                $(
+                    if let Some(value) = $T::attempt(parts, ctx).await? {
+                        let mut chosen = Self::none_chosen();
+                        chosen.$idx = Some(value);
+                        return Ok(Some(Self(chosen)));
+                    }
+                )+
+                Ok(None)
+            }
+        }
+    };
+}
+
+any_of!((0 A), (1 B));
+any_of!((0 A), (1 B), (2 D));
+any_of!((0 A), (1 B), (2 D), (3 E));
+any_of!((0 A), (1 B), (2 D), (3 E), (4 F));
+any_of!((0 A), (1 B), (2 D), (3 E), (4 F), (5 G));
