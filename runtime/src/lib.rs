@@ -1,8 +1,10 @@
 //! authscheme: FastAPI's security schemes for Rust, checked at compile time.
 #![forbid(unsafe_code)]
 
+pub mod adapters;
 pub mod compose;
 pub mod credentials;
+pub mod document;
 pub mod openapi;
 mod rejection;
 mod scheme;
