@@ -72,11 +72,7 @@
 //! #     }
 //! # }
 //! # fn doc(security: Vec<openapi::SecurityRequirement>) -> serde_json::Value {
-//! #     security.iter().map(|requirement| {
-//! #         requirement.schemes.iter()
-//! #             .map(|(name, scopes)| (name.to_string(), serde_json::json!(scopes)))
-//! #             .collect::<serde_json::Map<_, _>>()
-//! #     }).collect()
+//! #     security.iter().map(|r| r.to_json(openapi::OpenApiVersion::V3_1).unwrap()).collect()
 //! # }
 //! use authscheme::compose::{AllOf, AnyOf, Auth, Requirement};
 //! use serde_json::json;
