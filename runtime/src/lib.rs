@@ -3,6 +3,7 @@
 
 pub mod compose;
 pub mod credentials;
+pub mod form;
 pub mod openapi;
 mod rejection;
 mod scheme;
