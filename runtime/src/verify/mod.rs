@@ -54,6 +54,11 @@ use http::request::Parts;
 use crate::credentials::Credentials;
 use crate::{Rejection, ScopeSet, SecurityScheme};
 
+#[cfg(feature = "jwt")]
+mod jwt;
+#[cfg(feature = "jwt")]
+pub use jwt::JwtVerifier;
+
 /// The application's check of `S`'s credentials: token → principal with granted scopes.
 ///
 /// Use a plain `async fn` in the impl (the returned future must be `Send`). The request head
