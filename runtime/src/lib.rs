@@ -1,6 +1,7 @@
 //! authscheme: FastAPI's security schemes for Rust, checked at compile time.
 #![forbid(unsafe_code)]
 
+pub mod adapters;
 pub mod compose;
 pub mod credentials;
 pub mod form;
