@@ -5,15 +5,12 @@
 mod support;
 
 use authscheme::form::{OAuth2PasswordRequestForm, OAuth2PasswordRequestFormStrict};
-use authscheme::{AllOf, AnyOf, Auth, Verified};
+use authscheme::{AllOf, AnyOf, Auth, Verified, scopes};
 use axum::Router;
 use axum::body::Body;
 use axum::routing::{get, post};
 use http::{Request, header};
-use support::{
-    Admin, ITEMS_READ, ITEMS_READ_WRITE, Items, Jwt, Key, Keys, REPORTS, STATE, Tokens, Users,
-    basic,
-};
+use support::{Admin, ITEMS_READ, Items, Jwt, Key, Keys, REPORTS, STATE, Tokens, Users, basic};
 use tower::ServiceExt as _;
 
 async fn required(auth: Auth<Items>) -> String {
@@ -27,7 +24,10 @@ async fn optional(auth: Option<Auth<Items>>) -> String {
     )
 }
 
-async fn scoped(user: Verified<Items, Tokens, ITEMS_READ_WRITE>) -> String {
+/// The required scopes written inline: an undeclared name would not compile.
+async fn scoped(
+    user: Verified<Items, Tokens, { scopes!(Items: "items:read", "items:write").bits() }>,
+) -> String {
     format!("writer {}", user.principal())
 }
 

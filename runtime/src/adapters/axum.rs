@@ -10,21 +10,13 @@
 //!   `V: FromRef<State>` (with `V` as the state itself, or a field of it).
 //!
 //! ```
-//! # use authscheme::{openapi, SecurityScheme, credentials::BearerToken};
-//! # struct Jwt;
-//! # impl SecurityScheme for Jwt {
-//! #     const NAME: &'static str = "Jwt";
-//! #     const SCOPES: &'static [&'static str] = &["items:read"];
-//! #     const MIN_OPENAPI_VERSION: openapi::OpenApiVersion = openapi::OpenApiVersion::V3_0;
-//! #     type Credentials = BearerToken;
-//! #     const CONFIG: () = ();
-//! #     fn openapi() -> &'static openapi::SecurityScheme {
-//! #         static S: openapi::SecurityScheme = openapi::SecurityScheme::bearer(None);
-//! #         &S
-//! #     }
-//! # }
+//! use authscheme::SecurityScheme;
+//! # use authscheme::{openapi, credentials::BearerToken};
+//! #[derive(SecurityScheme)]
+//! #[oauth2(token_url = "/token", scopes("items:read" = "items:read"))]
+//! struct Jwt;
 //! use authscheme::verify::{Grant, Verifier, VerifyError};
-//! use authscheme::{Auth, ScopeSet, Verified};
+//! use authscheme::{Auth, ScopeSet, Verified, scopes};
 //! use axum::Router;
 //! use axum::extract::FromRef;
 //! use axum::routing::get;
@@ -55,9 +47,7 @@
 //!     }
 //! }
 //!
-//! const READ: u128 = ScopeSet::<Jwt>::from_bits(0b1).bits(); // `scopes!(Jwt: "items:read").bits()`
-//!
-//! async fn items(user: Verified<Jwt, Users, READ>) -> String {
+//! async fn items(user: Verified<Jwt, Users, { scopes!(Jwt: "items:read").bits() }>) -> String {
 //!     format!("items of {}", user.principal())
 //! }
 //! async fn maybe(auth: Option<Auth<Jwt>>) -> &'static str {

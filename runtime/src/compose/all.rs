@@ -19,31 +19,14 @@ use crate::openapi::SecurityRequirement;
 /// [`Transport`](super::Transport)).
 ///
 /// ```
-/// # use authscheme::{openapi, SecurityScheme, credentials::{ApiKey, ApiKeyConfig, BearerToken}};
-/// # struct Jwt;
-/// # impl SecurityScheme for Jwt {
-/// #     const NAME: &'static str = "Jwt";
-/// #     const SCOPES: &'static [&'static str] = &[];
-/// #     const MIN_OPENAPI_VERSION: openapi::OpenApiVersion = openapi::OpenApiVersion::V3_0;
-/// #     type Credentials = BearerToken;
-/// #     const CONFIG: () = ();
-/// #     fn openapi() -> &'static openapi::SecurityScheme {
-/// #         static S: openapi::SecurityScheme = openapi::SecurityScheme::bearer(None);
-/// #         &S
-/// #     }
-/// # }
-/// # struct Tenant;
-/// # impl SecurityScheme for Tenant {
-/// #     const NAME: &'static str = "Tenant";
-/// #     const SCOPES: &'static [&'static str] = &[];
-/// #     const MIN_OPENAPI_VERSION: openapi::OpenApiVersion = openapi::OpenApiVersion::V3_0;
-/// #     type Credentials = ApiKey;
-/// #     const CONFIG: ApiKeyConfig = ApiKeyConfig::new(openapi::ApiKeyLocation::Header, "X-Tenant");
-/// #     fn openapi() -> &'static openapi::SecurityScheme {
-/// #         static S: openapi::SecurityScheme = openapi::SecurityScheme::api_key("X-Tenant", openapi::ApiKeyLocation::Header);
-/// #         &S
-/// #     }
-/// # }
+/// use authscheme::SecurityScheme;
+/// # use authscheme::{openapi, credentials::{ApiKey, ApiKeyConfig, BearerToken}};
+/// #[derive(SecurityScheme)]
+/// #[http(bearer, format = "JWT")]
+/// struct Jwt;
+/// #[derive(SecurityScheme)]
+/// #[api_key(header = "X-Tenant")]
+/// struct Tenant;
 /// use authscheme::compose::{AllOf, Auth, Requirement};
 ///
 /// let security = AllOf::<(Auth<Jwt>, Auth<Tenant>)>::security();

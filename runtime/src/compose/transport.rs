@@ -21,7 +21,8 @@ use crate::openapi::ApiKeyLocation;
 ///   `error="insufficient_scope"`) for rejections after extraction.
 ///
 /// ```
-/// # use authscheme::{openapi, SecurityScheme, credentials::{ApiKey, ApiKeyConfig}};
+/// use authscheme::SecurityScheme;
+/// # use authscheme::{openapi, credentials::{ApiKey, ApiKeyConfig}};
 /// use authscheme::compose::Transport;
 ///
 /// struct LegacyKey;

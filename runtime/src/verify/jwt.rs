@@ -28,19 +28,11 @@ use crate::{ScopeSet, SecurityScheme};
 /// pure-Rust `rust_crypto` backend; do not also enable `jsonwebtoken`'s `aws_lc_rs` feature.
 ///
 /// ```
-/// # use authscheme::{openapi, SecurityScheme, credentials::BearerToken};
-/// # struct ItemsAuth;
-/// # impl SecurityScheme for ItemsAuth {
-/// #     const NAME: &'static str = "ItemsAuth";
-/// #     const SCOPES: &'static [&'static str] = &["items:read", "items:write"];
-/// #     const MIN_OPENAPI_VERSION: openapi::OpenApiVersion = openapi::OpenApiVersion::V3_0;
-/// #     type Credentials = BearerToken;
-/// #     const CONFIG: () = ();
-/// #     fn openapi() -> &'static openapi::SecurityScheme {
-/// #         static S: openapi::SecurityScheme = openapi::SecurityScheme::bearer(None);
-/// #         &S
-/// #     }
-/// # }
+/// use authscheme::SecurityScheme;
+/// # use authscheme::{openapi, credentials::BearerToken};
+/// #[derive(SecurityScheme)]
+/// #[oauth2(token_url = "/token", scopes("items:read" = "items:read", "items:write" = "items:write"))]
+/// struct ItemsAuth;
 /// use authscheme::Verified;
 /// use authscheme::verify::JwtVerifier;
 /// use jsonwebtoken::{Algorithm, DecodingKey, Validation};

@@ -1,106 +1,62 @@
 //! Schemes, verifiers and request helpers shared by the `compose_*` and `axum_*` tests.
 //!
-//! The schemes implement `SecurityScheme` by hand (what `#[derive(SecurityScheme)]` expands
-//! to), so these tests exercise composition and extraction on their own.
+//! The schemes are declared with `#[derive(SecurityScheme)]` and the required scopes built
+//! with `scopes!`, as an application would.
 
 #![allow(dead_code, reason = "each test file uses a part of the support module")]
 
-use authscheme::credentials::{
-    ApiKey, ApiKeyConfig, BasicConfig, BasicCredentials, BearerToken, HttpConfig, HttpCredentials,
-};
-use authscheme::openapi::{self, ApiKeyLocation, OpenApiVersion};
+use authscheme::credentials::{ApiKey, BasicCredentials, BearerToken};
 use authscheme::verify::{Grant, Verifier, VerifyError};
-use authscheme::{Rejection, ScopeSet, SecurityScheme};
+use authscheme::{Rejection, ScopeSet, SecurityScheme, scopes};
 use http::StatusCode;
 use http::request::Parts;
 
-/// Declares a scheme: name, credential type, config, scopes, OpenAPI object.
-macro_rules! scheme {
-    ($ty:ident, $credentials:ty, $config:expr, [$($scope:literal),*], $openapi:expr) => {
-        #[doc = concat!("The `", stringify!($ty), "` scheme.")]
-        pub(crate) struct $ty;
+/// Password flow with three scopes (FastAPI's `OAuth2PasswordBearer`).
+#[derive(SecurityScheme)]
+#[oauth2(
+    token_url = "/token",
+    scopes("items:read" = "Read items", "items:write" = "Create items", "admin" = "Everything")
+)]
+pub(crate) struct Items;
 
-        impl SecurityScheme for $ty {
-            const NAME: &'static str = stringify!($ty);
-            const SCOPES: &'static [&'static str] = &[$($scope),*];
-            const MIN_OPENAPI_VERSION: OpenApiVersion = OpenApiVersion::V3_0;
-            type Credentials = $credentials;
-            const CONFIG: <$credentials as authscheme::credentials::Credentials>::Config = $config;
-            fn openapi() -> &'static openapi::SecurityScheme {
-                static SCHEME: openapi::SecurityScheme = $openapi;
-                &SCHEME
-            }
-        }
-    };
-}
+/// A JWT bearer token.
+#[derive(SecurityScheme)]
+#[http(bearer, format = "JWT")]
+pub(crate) struct Jwt;
 
-const ITEMS_SCOPES: &[openapi::Scope] = &[
-    openapi::Scope::new("items:read", "Read items"),
-    openapi::Scope::new("items:write", "Create items"),
-    openapi::Scope::new("admin", "Everything"),
-];
+/// HTTP Basic with a realm and one role.
+#[derive(SecurityScheme)]
+#[http(basic, realm = "admin", roles("reports"))]
+pub(crate) struct Admin;
 
-scheme!(
-    Items,
-    BearerToken,
-    (),
-    ["items:read", "items:write", "admin"],
-    openapi::SecurityScheme::oauth2(openapi::OAuthFlows::single(openapi::OAuthFlow::password(
-        "/token",
-        ITEMS_SCOPES
-    )))
-);
-scheme!(
-    Jwt,
-    BearerToken,
-    (),
-    [],
-    openapi::SecurityScheme::bearer(Some("JWT"))
-);
-scheme!(
-    Admin,
-    BasicCredentials,
-    BasicConfig::new(Some("admin")),
-    ["reports"],
-    openapi::SecurityScheme::http("basic")
-);
-scheme!(
-    Key,
-    ApiKey,
-    ApiKeyConfig::new(ApiKeyLocation::Header, "X-API-Key"),
-    ["ops"],
-    openapi::SecurityScheme::api_key("X-API-Key", ApiKeyLocation::Header)
-);
-scheme!(
-    Tenant,
-    ApiKey,
-    ApiKeyConfig::new(ApiKeyLocation::Query, "tenant"),
-    [],
-    openapi::SecurityScheme::api_key("tenant", ApiKeyLocation::Query)
-);
-scheme!(
-    LegacyKey,
-    ApiKey,
-    ApiKeyConfig::new(ApiKeyLocation::Header, "AUTHORIZATION"),
-    [],
-    openapi::SecurityScheme::api_key("AUTHORIZATION", ApiKeyLocation::Header)
-);
-scheme!(
-    Scram,
-    HttpCredentials,
-    HttpConfig::new("scram-sha-256"),
-    [],
-    openapi::SecurityScheme::http("scram-sha-256")
-);
+/// An API key in a header, with one role.
+#[derive(SecurityScheme)]
+#[api_key(header = "X-API-Key", roles("ops"))]
+pub(crate) struct Key;
 
-/// `ScopeSet::<Items>` bits, as `scopes!(Items: ..)` would give them.
-pub(crate) const ITEMS_READ: u128 = 0b001;
+/// An API key in the query.
+#[derive(SecurityScheme)]
+#[api_key(query = "tenant")]
+pub(crate) struct Tenant;
+
+/// An API key in the `Authorization` header (RULES CT-C6).
+#[derive(SecurityScheme)]
+#[api_key(header = "AUTHORIZATION")]
+pub(crate) struct LegacyKey;
+
+/// A custom `http` scheme.
+#[derive(SecurityScheme)]
+#[http(scheme = "scram-sha-256")]
+pub(crate) struct Scram;
+
+/// `items:read`.
+pub(crate) const ITEMS_READ: u128 = scopes!(Items: "items:read").bits();
 /// `items:read items:write`.
-pub(crate) const ITEMS_READ_WRITE: u128 = 0b011;
-/// `reports` of `Admin`.
-pub(crate) const REPORTS: u128 = 0b1;
-/// `ops` of `Key`.
-pub(crate) const OPS: u128 = 0b1;
+pub(crate) const ITEMS_READ_WRITE: u128 = scopes!(Items: "items:read", "items:write").bits();
+/// The `reports` role of `Admin`.
+pub(crate) const REPORTS: u128 = scopes!(Admin: "reports").bits();
+/// The `ops` role of `Key`.
+pub(crate) const OPS: u128 = scopes!(Key: "ops").bits();
 
 /// Bearer tokens of the tests: `reader` (items:read), `writer` (items:read items:write),
 /// `root` (every scope), `expired`, `inactive`; anything else is unknown.
