@@ -2,7 +2,7 @@
 
 use http::request::Parts;
 
-use super::{Check, Requirement, security};
+use super::{Check, Requirement, every_challenge, security};
 use crate::Rejection;
 use crate::openapi::SecurityRequirement;
 
@@ -67,19 +67,7 @@ macro_rules! all_of {
 
             fn missing() -> Rejection {
                 let _: usize = const { Self::AUTHORIZATION_SCHEMES };
-                let mut rejection: Option<Rejection> = None;
-                $(
-                    let next = $T::missing();
-                    rejection = Some(match rejection {
-                        None => next,
-                        Some(so_far) => so_far.with_challenges_of(&next),
-                    });
-                )+
-                rejection.unwrap_or_else(|| Rejection::new(
-                    http::StatusCode::UNAUTHORIZED,
-                    Vec::new(),
-                    Rejection::NOT_AUTHENTICATED,
-                ))
+                every_challenge([$($T::missing()),+])
             }
 
             fn anonymous() -> Option<Self> {

@@ -234,6 +234,21 @@ impl<V: Clone> ProvideVerifier<V> for V {
     }
 }
 
+/// The 401 of composites when nothing is presented: the first rejection with the
+/// challenges of the others added after it, each once.
+fn every_challenge(rejections: impl IntoIterator<Item = Rejection>) -> Rejection {
+    rejections
+        .into_iter()
+        .reduce(|so_far, next| so_far.with_challenges_of(&next))
+        .unwrap_or_else(|| {
+            Rejection::new(
+                http::StatusCode::UNAUTHORIZED,
+                Vec::new(),
+                Rejection::NOT_AUTHENTICATED,
+            )
+        })
+}
+
 impl<R: Requirement> Requirement for Option<R> {
     const AUTHORIZATION_SCHEMES: usize = R::AUTHORIZATION_SCHEMES;
 
