@@ -2,7 +2,7 @@
 
 use http::request::Parts;
 
-use super::{Check, Requirement, security};
+use super::{Check, Requirement, every_challenge, security};
 use crate::Rejection;
 use crate::openapi::SecurityRequirement;
 
@@ -19,31 +19,14 @@ use crate::openapi::SecurityRequirement;
 /// [`Transport`](super::Transport)).
 ///
 /// ```
-/// # use authscheme::{openapi, SecurityScheme, credentials::{ApiKey, ApiKeyConfig, BearerToken}};
-/// # struct Jwt;
-/// # impl SecurityScheme for Jwt {
-/// #     const NAME: &'static str = "Jwt";
-/// #     const SCOPES: &'static [&'static str] = &[];
-/// #     const MIN_OPENAPI_VERSION: openapi::OpenApiVersion = openapi::OpenApiVersion::V3_0;
-/// #     type Credentials = BearerToken;
-/// #     const CONFIG: () = ();
-/// #     fn openapi() -> &'static openapi::SecurityScheme {
-/// #         static S: openapi::SecurityScheme = openapi::SecurityScheme::bearer(None);
-/// #         &S
-/// #     }
-/// # }
-/// # struct Tenant;
-/// # impl SecurityScheme for Tenant {
-/// #     const NAME: &'static str = "Tenant";
-/// #     const SCOPES: &'static [&'static str] = &[];
-/// #     const MIN_OPENAPI_VERSION: openapi::OpenApiVersion = openapi::OpenApiVersion::V3_0;
-/// #     type Credentials = ApiKey;
-/// #     const CONFIG: ApiKeyConfig = ApiKeyConfig::new(openapi::ApiKeyLocation::Header, "X-Tenant");
-/// #     fn openapi() -> &'static openapi::SecurityScheme {
-/// #         static S: openapi::SecurityScheme = openapi::SecurityScheme::api_key("X-Tenant", openapi::ApiKeyLocation::Header);
-/// #         &S
-/// #     }
-/// # }
+/// use authscheme::SecurityScheme;
+/// # use authscheme::{openapi, credentials::{ApiKey, ApiKeyConfig, BearerToken}};
+/// #[derive(SecurityScheme)]
+/// #[http(bearer, format = "JWT")]
+/// struct Jwt;
+/// #[derive(SecurityScheme)]
+/// #[api_key(header = "X-Tenant")]
+/// struct Tenant;
 /// use authscheme::compose::{AllOf, Auth, Requirement};
 ///
 /// let security = AllOf::<(Auth<Jwt>, Auth<Tenant>)>::security();
@@ -84,19 +67,7 @@ macro_rules! all_of {
 
             fn missing() -> Rejection {
                 let _: usize = const { Self::AUTHORIZATION_SCHEMES };
-                let mut rejection: Option<Rejection> = None;
-                $(
-                    let next = $T::missing();
-                    rejection = Some(match rejection {
-                        None => next,
-                        Some(so_far) => so_far.with_challenges_of(&next),
-                    });
-                )+
-                rejection.unwrap_or_else(|| Rejection::new(
-                    http::StatusCode::UNAUTHORIZED,
-                    Vec::new(),
-                    Rejection::NOT_AUTHENTICATED,
-                ))
+                every_challenge([$($T::missing()),+])
             }
 
             fn anonymous() -> Option<Self> {

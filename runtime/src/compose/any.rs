@@ -2,7 +2,7 @@
 
 use http::request::Parts;
 
-use super::{Check, Requirement, security};
+use super::{Check, Requirement, every_challenge, security};
 use crate::Rejection;
 use crate::openapi::SecurityRequirement;
 
@@ -21,31 +21,14 @@ use crate::openapi::SecurityRequirement;
 /// (or the anonymous one).
 ///
 /// ```
-/// # use authscheme::{openapi, SecurityScheme, credentials::{ApiKey, ApiKeyConfig, BearerToken}};
-/// # struct Jwt;
-/// # impl SecurityScheme for Jwt {
-/// #     const NAME: &'static str = "Jwt";
-/// #     const SCOPES: &'static [&'static str] = &[];
-/// #     const MIN_OPENAPI_VERSION: openapi::OpenApiVersion = openapi::OpenApiVersion::V3_0;
-/// #     type Credentials = BearerToken;
-/// #     const CONFIG: () = ();
-/// #     fn openapi() -> &'static openapi::SecurityScheme {
-/// #         static S: openapi::SecurityScheme = openapi::SecurityScheme::bearer(None);
-/// #         &S
-/// #     }
-/// # }
-/// # struct Key;
-/// # impl SecurityScheme for Key {
-/// #     const NAME: &'static str = "Key";
-/// #     const SCOPES: &'static [&'static str] = &[];
-/// #     const MIN_OPENAPI_VERSION: openapi::OpenApiVersion = openapi::OpenApiVersion::V3_0;
-/// #     type Credentials = ApiKey;
-/// #     const CONFIG: ApiKeyConfig = ApiKeyConfig::new(openapi::ApiKeyLocation::Header, "X-Key");
-/// #     fn openapi() -> &'static openapi::SecurityScheme {
-/// #         static S: openapi::SecurityScheme = openapi::SecurityScheme::api_key("X-Key", openapi::ApiKeyLocation::Header);
-/// #         &S
-/// #     }
-/// # }
+/// use authscheme::SecurityScheme;
+/// # use authscheme::{openapi, credentials::{ApiKey, ApiKeyConfig, BearerToken}};
+/// #[derive(SecurityScheme)]
+/// #[http(bearer, format = "JWT")]
+/// struct Jwt;
+/// #[derive(SecurityScheme)]
+/// #[api_key(header = "X-Key")]
+/// struct Key;
 /// use authscheme::compose::{AnyOf, Auth, Requirement};
 ///
 /// type JwtOrKey = AnyOf<(Auth<Jwt>, Auth<Key>)>;
@@ -105,19 +88,7 @@ macro_rules! any_of {
             }
 
             fn missing() -> Rejection {
-                let mut rejection: Option<Rejection> = None;
-                $(
-                    let next = $T::missing();
-                    rejection = Some(match rejection {
-                        None => next,
-                        Some(so_far) => so_far.with_challenges_of(&next),
-                    });
-                )+
-                rejection.unwrap_or_else(|| Rejection::new(
-                    http::StatusCode::UNAUTHORIZED,
-                    Vec::new(),
-                    Rejection::NOT_AUTHENTICATED,
-                ))
+                every_challenge([$($T::missing()),+])
             }
 
             fn anonymous() -> Option<Self> {

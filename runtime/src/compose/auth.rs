@@ -19,19 +19,11 @@ use crate::{Rejection, SecurityScheme};
 /// `Debug` prints the scheme name only, never the credentials.
 ///
 /// ```
-/// # use authscheme::{openapi, SecurityScheme, credentials::BearerToken};
-/// # struct Jwt;
-/// # impl SecurityScheme for Jwt {
-/// #     const NAME: &'static str = "Jwt";
-/// #     const SCOPES: &'static [&'static str] = &[];
-/// #     const MIN_OPENAPI_VERSION: openapi::OpenApiVersion = openapi::OpenApiVersion::V3_0;
-/// #     type Credentials = BearerToken;
-/// #     const CONFIG: () = ();
-/// #     fn openapi() -> &'static openapi::SecurityScheme {
-/// #         static S: openapi::SecurityScheme = openapi::SecurityScheme::bearer(None);
-/// #         &S
-/// #     }
-/// # }
+/// use authscheme::SecurityScheme;
+/// # use authscheme::{openapi, credentials::BearerToken};
+/// #[derive(SecurityScheme)]
+/// #[http(bearer, format = "JWT")]
+/// struct Jwt;
 /// use authscheme::compose::{Auth, Requirement};
 /// use authscheme::openapi::SecurityRequirement;
 ///

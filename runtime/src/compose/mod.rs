@@ -46,37 +46,16 @@
 //!   the scopes into one `Verified` instead. See [`Transport`].
 //!
 //! ```
-//! # use authscheme::{openapi, SecurityScheme, credentials::{ApiKey, ApiKeyConfig, BearerToken}};
-//! # struct Jwt;
-//! # impl SecurityScheme for Jwt {
-//! #     const NAME: &'static str = "Jwt";
-//! #     const SCOPES: &'static [&'static str] = &[];
-//! #     const MIN_OPENAPI_VERSION: openapi::OpenApiVersion = openapi::OpenApiVersion::V3_0;
-//! #     type Credentials = BearerToken;
-//! #     const CONFIG: () = ();
-//! #     fn openapi() -> &'static openapi::SecurityScheme {
-//! #         static S: openapi::SecurityScheme = openapi::SecurityScheme::bearer(None);
-//! #         &S
-//! #     }
-//! # }
-//! # struct Key;
-//! # impl SecurityScheme for Key {
-//! #     const NAME: &'static str = "Key";
-//! #     const SCOPES: &'static [&'static str] = &[];
-//! #     const MIN_OPENAPI_VERSION: openapi::OpenApiVersion = openapi::OpenApiVersion::V3_0;
-//! #     type Credentials = ApiKey;
-//! #     const CONFIG: ApiKeyConfig = ApiKeyConfig::new(openapi::ApiKeyLocation::Header, "X-Key");
-//! #     fn openapi() -> &'static openapi::SecurityScheme {
-//! #         static S: openapi::SecurityScheme = openapi::SecurityScheme::api_key("X-Key", openapi::ApiKeyLocation::Header);
-//! #         &S
-//! #     }
-//! # }
+//! use authscheme::SecurityScheme;
+//! # use authscheme::{openapi, credentials::{ApiKey, ApiKeyConfig, BearerToken}};
+//! #[derive(SecurityScheme)]
+//! #[http(bearer, format = "JWT")]
+//! struct Jwt;
+//! #[derive(SecurityScheme)]
+//! #[api_key(header = "X-Key")]
+//! struct Key;
 //! # fn doc(security: Vec<openapi::SecurityRequirement>) -> serde_json::Value {
-//! #     security.iter().map(|requirement| {
-//! #         requirement.schemes.iter()
-//! #             .map(|(name, scopes)| (name.to_string(), serde_json::json!(scopes)))
-//! #             .collect::<serde_json::Map<_, _>>()
-//! #     }).collect()
+//! #     security.iter().map(|r| r.to_json(openapi::OpenApiVersion::V3_1).unwrap()).collect()
 //! # }
 //! use authscheme::compose::{AllOf, AnyOf, Auth, Requirement};
 //! use serde_json::json;
@@ -92,32 +71,15 @@
 //!
 //! Two schemes on the `Authorization` header cannot be required together:
 //!
-//! ```compile_fail
-//! # use authscheme::{openapi, SecurityScheme, credentials::{BasicConfig, BasicCredentials, BearerToken}};
-//! # struct Jwt;
-//! # impl SecurityScheme for Jwt {
-//! #     const NAME: &'static str = "Jwt";
-//! #     const SCOPES: &'static [&'static str] = &[];
-//! #     const MIN_OPENAPI_VERSION: openapi::OpenApiVersion = openapi::OpenApiVersion::V3_0;
-//! #     type Credentials = BearerToken;
-//! #     const CONFIG: () = ();
-//! #     fn openapi() -> &'static openapi::SecurityScheme {
-//! #         static S: openapi::SecurityScheme = openapi::SecurityScheme::bearer(None);
-//! #         &S
-//! #     }
-//! # }
-//! # struct Admin;
-//! # impl SecurityScheme for Admin {
-//! #     const NAME: &'static str = "Admin";
-//! #     const SCOPES: &'static [&'static str] = &[];
-//! #     const MIN_OPENAPI_VERSION: openapi::OpenApiVersion = openapi::OpenApiVersion::V3_0;
-//! #     type Credentials = BasicCredentials;
-//! #     const CONFIG: BasicConfig = BasicConfig::new(None);
-//! #     fn openapi() -> &'static openapi::SecurityScheme {
-//! #         static S: openapi::SecurityScheme = openapi::SecurityScheme::http("basic");
-//! #         &S
-//! #     }
-//! # }
+//! ```compile_fail,E0080
+//! use authscheme::SecurityScheme;
+//! # use authscheme::{openapi, credentials::{BasicConfig, BasicCredentials, BearerToken}};
+//! #[derive(SecurityScheme)]
+//! #[http(bearer, format = "JWT")]
+//! struct Jwt;
+//! #[derive(SecurityScheme)]
+//! #[http(basic)]
+//! struct Admin;
 //! use authscheme::compose::{AllOf, Auth, Requirement};
 //!
 //! // error: `AllOf`: two members need the single `Authorization` header ...
@@ -153,19 +115,11 @@ pub use verified::Verified;
 /// Implemented by [`Auth`], [`Verified`], `Option<R>`, [`AnyOf`] and [`AllOf`].
 ///
 /// ```
-/// # use authscheme::{openapi, SecurityScheme, credentials::BearerToken};
-/// # struct Jwt;
-/// # impl SecurityScheme for Jwt {
-/// #     const NAME: &'static str = "Jwt";
-/// #     const SCOPES: &'static [&'static str] = &[];
-/// #     const MIN_OPENAPI_VERSION: openapi::OpenApiVersion = openapi::OpenApiVersion::V3_0;
-/// #     type Credentials = BearerToken;
-/// #     const CONFIG: () = ();
-/// #     fn openapi() -> &'static openapi::SecurityScheme {
-/// #         static S: openapi::SecurityScheme = openapi::SecurityScheme::bearer(None);
-/// #         &S
-/// #     }
-/// # }
+/// use authscheme::SecurityScheme;
+/// # use authscheme::{openapi, credentials::BearerToken};
+/// #[derive(SecurityScheme)]
+/// #[http(bearer, format = "JWT")]
+/// struct Jwt;
 /// use authscheme::compose::{Auth, Requirement};
 ///
 /// let rejection = Auth::<Jwt>::missing();
@@ -198,19 +152,11 @@ pub trait Requirement: Sized + Send {
 /// the context `C`.
 ///
 /// ```
-/// # use authscheme::{openapi, SecurityScheme, credentials::BearerToken};
-/// # struct Jwt;
-/// # impl SecurityScheme for Jwt {
-/// #     const NAME: &'static str = "Jwt";
-/// #     const SCOPES: &'static [&'static str] = &[];
-/// #     const MIN_OPENAPI_VERSION: openapi::OpenApiVersion = openapi::OpenApiVersion::V3_0;
-/// #     type Credentials = BearerToken;
-/// #     const CONFIG: () = ();
-/// #     fn openapi() -> &'static openapi::SecurityScheme {
-/// #         static S: openapi::SecurityScheme = openapi::SecurityScheme::bearer(None);
-/// #         &S
-/// #     }
-/// # }
+/// use authscheme::SecurityScheme;
+/// # use authscheme::{openapi, credentials::BearerToken};
+/// #[derive(SecurityScheme)]
+/// #[http(bearer, format = "JWT")]
+/// struct Jwt;
 /// # fn block_on<F: std::future::Future>(future: F) -> F::Output {
 /// #     let mut future = std::pin::pin!(future);
 /// #     let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
@@ -286,6 +232,21 @@ impl<V: Clone> ProvideVerifier<V> for V {
     fn verifier(&self) -> V {
         self.clone()
     }
+}
+
+/// The 401 of composites when nothing is presented: the first rejection with the
+/// challenges of the others added after it, each once.
+fn every_challenge(rejections: impl IntoIterator<Item = Rejection>) -> Rejection {
+    rejections
+        .into_iter()
+        .reduce(|so_far, next| so_far.with_challenges_of(&next))
+        .unwrap_or_else(|| {
+            Rejection::new(
+                http::StatusCode::UNAUTHORIZED,
+                Vec::new(),
+                Rejection::NOT_AUTHENTICATED,
+            )
+        })
 }
 
 impl<R: Requirement> Requirement for Option<R> {

@@ -2,17 +2,14 @@
 
 use std::borrow::Cow;
 
-use crate::openapi::{SecurityRequirement, Text};
+use crate::openapi::SecurityRequirement;
 
 /// `{name: [scopes..]}`.
 pub(super) fn single(
     name: &'static str,
     scopes: impl IntoIterator<Item = &'static str>,
 ) -> SecurityRequirement {
-    let scopes: Vec<Text> = scopes.into_iter().map(Cow::Borrowed).collect();
-    SecurityRequirement {
-        schemes: Cow::Owned(vec![(Cow::Borrowed(name), Cow::Owned(scopes))]),
-    }
+    SecurityRequirement::ANONYMOUS.with(name, scopes)
 }
 
 /// OR: the alternatives of every list, in order, without repeats.

@@ -21,24 +21,20 @@ use crate::openapi::ApiKeyLocation;
 ///   `error="insufficient_scope"`) for rejections after extraction.
 ///
 /// ```
-/// # use authscheme::{openapi, SecurityScheme, credentials::{ApiKey, ApiKeyConfig}};
+/// use authscheme::SecurityScheme;
 /// use authscheme::compose::Transport;
+/// use authscheme::credentials::{ApiKey, BearerToken};
 ///
+/// #[derive(SecurityScheme)]
+/// #[api_key(header = "authorization")]
 /// struct LegacyKey;
-/// impl SecurityScheme for LegacyKey {
-///     const NAME: &'static str = "LegacyKey";
-///     const SCOPES: &'static [&'static str] = &[];
-///     const MIN_OPENAPI_VERSION: openapi::OpenApiVersion = openapi::OpenApiVersion::V3_0;
-///     type Credentials = ApiKey;
-///     const CONFIG: ApiKeyConfig =
-///         ApiKeyConfig::new(openapi::ApiKeyLocation::Header, "authorization");
-///     fn openapi() -> &'static openapi::SecurityScheme {
-///         static S: openapi::SecurityScheme =
-///             openapi::SecurityScheme::api_key("authorization", openapi::ApiKeyLocation::Header);
-///         &S
-///     }
-/// }
 ///
+/// #[derive(SecurityScheme)]
+/// #[http(bearer)]
+/// struct Jwt;
+///
+/// assert!(<BearerToken as Transport<Jwt>>::AUTHORIZATION);
+/// assert!(<BearerToken as Transport<Jwt>>::BEARER);
 /// assert!(<ApiKey as Transport<LegacyKey>>::AUTHORIZATION);
 /// assert!(!<ApiKey as Transport<LegacyKey>>::BEARER);
 /// ```

@@ -29,22 +29,14 @@ use crate::{Rejection, RejectionKind, ScopeSet, SecurityScheme};
 /// `Debug` prints the scheme, the principal and the granted scopes, never the credentials.
 ///
 /// ```
-/// # use authscheme::{openapi, SecurityScheme, credentials::BearerToken};
-/// # struct ItemsAuth;
-/// # impl SecurityScheme for ItemsAuth {
-/// #     const NAME: &'static str = "ItemsAuth";
-/// #     const SCOPES: &'static [&'static str] = &["items:read", "items:write"];
-/// #     const MIN_OPENAPI_VERSION: openapi::OpenApiVersion = openapi::OpenApiVersion::V3_0;
-/// #     type Credentials = BearerToken;
-/// #     const CONFIG: () = ();
-/// #     fn openapi() -> &'static openapi::SecurityScheme {
-/// #         static S: openapi::SecurityScheme = openapi::SecurityScheme::bearer(None);
-/// #         &S
-/// #     }
-/// # }
+/// use authscheme::SecurityScheme;
+/// # use authscheme::{openapi, credentials::BearerToken};
+/// #[derive(SecurityScheme)]
+/// #[oauth2(token_url = "/token", scopes("items:read" = "items:read", "items:write" = "items:write"))]
+/// struct ItemsAuth;
 /// use authscheme::compose::{Requirement, Verified};
 /// use authscheme::verify::{Grant, Verifier, VerifyError};
-/// use authscheme::ScopeSet;
+/// use authscheme::scopes;
 ///
 /// #[derive(Clone)]
 /// struct Users;
@@ -59,13 +51,36 @@ use crate::{Rejection, RejectionKind, ScopeSet, SecurityScheme};
 ///     }
 /// }
 ///
-/// // With the derive: `{ scopes!(ItemsAuth: "items:write").bits() }`.
-/// const WRITE: u128 = ScopeSet::<ItemsAuth>::from_bits(0b10).bits();
-/// type WriteItems = Verified<ItemsAuth, Users, WRITE>;
+/// type WriteItems = Verified<ItemsAuth, Users, { scopes!(ItemsAuth: "items:write").bits() }>;
 ///
 /// let security = WriteItems::security();
 /// assert_eq!(security[0].schemes[0].0, "ItemsAuth");
 /// assert_eq!(security[0].schemes[0].1.as_ref(), ["items:write"]);
+/// ```
+///
+/// Bits that name no declared scope do not compile:
+///
+/// ```compile_fail,E0080
+/// use authscheme::SecurityScheme;
+/// # use authscheme::credentials::BearerToken;
+/// use authscheme::compose::{Requirement, Verified};
+/// use authscheme::verify::{Grant, Verifier, VerifyError};
+///
+/// #[derive(SecurityScheme)]
+/// #[oauth2(token_url = "/token", scopes("items:read" = "Read items"))]
+/// struct ItemsAuth;
+///
+/// #[derive(Clone)]
+/// struct Users;
+/// impl Verifier<ItemsAuth> for Users {
+///     type Principal = ();
+///     async fn verify(&self, _: &BearerToken, _: &http::request::Parts) -> Result<Grant<ItemsAuth, ()>, VerifyError> {
+///         Err(VerifyError::default())
+///     }
+/// }
+///
+/// // error: `SCOPES` has bits beyond the scopes `S` declares; build it with `scopes!`
+/// let _ = Verified::<ItemsAuth, Users, 0b10>::security();
 /// ```
 pub struct Verified<S, V, const SCOPES: u128 = 0>
 where

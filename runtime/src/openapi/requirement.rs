@@ -478,23 +478,12 @@ impl SecuritySchemes {
             .map(Value::Array)
     }
 
+    /// Names are unique and well-formed by construction ([`SecuritySchemes::insert`] is the
+    /// only way in); what is left to check is each scheme for `version`.
     pub(crate) fn check(&self, version: OpenApiVersion, at: &Pointer<'_>) -> Result<(), Error> {
-        for (index, (name, scheme)) in self.entries.iter().enumerate() {
-            let here = at.key(name);
-            // `insert` enforces both; checked again because `entries` could only break them
-            // through a bug here, and a broken document must not be written.
-            if !json::is_component_name(name) {
-                return Err(Error::invalid(&here, json::bad_component_name(name)));
-            }
-            if self.entries[..index].iter().any(|(other, _)| other == name) {
-                return Err(Error::invalid(
-                    &here,
-                    format!("security scheme `{name}` is declared twice"),
-                ));
-            }
-            scheme.check(version, &here)?;
-        }
-        Ok(())
+        self.entries
+            .iter()
+            .try_for_each(|(name, scheme)| scheme.check(version, &at.key(name)))
     }
 }
 

@@ -11,19 +11,11 @@
 //! With the `jwt` feature, `JwtVerifier` verifies JWT bearer tokens.
 //!
 //! ```
-//! # use authscheme::{openapi, SecurityScheme, credentials::BasicCredentials, credentials::BasicConfig};
-//! # struct Admin;
-//! # impl SecurityScheme for Admin {
-//! #     const NAME: &'static str = "Admin";
-//! #     const SCOPES: &'static [&'static str] = &["reports"];
-//! #     const MIN_OPENAPI_VERSION: openapi::OpenApiVersion = openapi::OpenApiVersion::V3_1;
-//! #     type Credentials = BasicCredentials;
-//! #     const CONFIG: BasicConfig = BasicConfig::new(Some("admin"));
-//! #     fn openapi() -> &'static openapi::SecurityScheme {
-//! #         static S: openapi::SecurityScheme = openapi::SecurityScheme::http("basic");
-//! #         &S
-//! #     }
-//! # }
+//! use authscheme::SecurityScheme;
+//! # use authscheme::{openapi, credentials::BasicCredentials, credentials::BasicConfig};
+//! #[derive(SecurityScheme)]
+//! #[http(basic, realm = "admin", roles("reports"))]
+//! struct Admin;
 //! use authscheme::ScopeSet;
 //! use authscheme::verify::{Grant, Verifier, VerifyError};
 //! use http::request::Parts;
@@ -54,6 +46,11 @@ use http::request::Parts;
 use crate::credentials::Credentials;
 use crate::{Rejection, ScopeSet, SecurityScheme};
 
+#[cfg(feature = "jwt")]
+mod jwt;
+#[cfg(feature = "jwt")]
+pub use jwt::JwtVerifier;
+
 /// The application's check of `S`'s credentials: token → principal with granted scopes.
 ///
 /// Use a plain `async fn` in the impl (the returned future must be `Send`). The request head
@@ -78,19 +75,11 @@ pub trait Verifier<S: SecurityScheme>: Send + Sync + 'static {
 /// What a [`Verifier`] grants: the principal and the scopes it holds.
 ///
 /// ```
-/// # use authscheme::{openapi, SecurityScheme, credentials::BearerToken};
-/// # struct Jwt;
-/// # impl SecurityScheme for Jwt {
-/// #     const NAME: &'static str = "Jwt";
-/// #     const SCOPES: &'static [&'static str] = &["read", "write"];
-/// #     const MIN_OPENAPI_VERSION: openapi::OpenApiVersion = openapi::OpenApiVersion::V3_0;
-/// #     type Credentials = BearerToken;
-/// #     const CONFIG: () = ();
-/// #     fn openapi() -> &'static openapi::SecurityScheme {
-/// #         static S: openapi::SecurityScheme = openapi::SecurityScheme::bearer(None);
-/// #         &S
-/// #     }
-/// # }
+/// use authscheme::SecurityScheme;
+/// # use authscheme::{openapi, credentials::BearerToken};
+/// #[derive(SecurityScheme)]
+/// #[oauth2(token_url = "/token", scopes("read" = "read", "write" = "write"))]
+/// struct Jwt;
 /// use authscheme::ScopeSet;
 /// use authscheme::verify::Grant;
 ///
