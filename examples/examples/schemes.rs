@@ -34,7 +34,11 @@ struct Admin;
 struct Oidc;
 
 fn main() {
-    let version = match std::env::args().skip_while(|arg| arg != "--openapi").nth(1).as_deref() {
+    let version = match std::env::args()
+        .skip_while(|arg| arg != "--openapi")
+        .nth(1)
+        .as_deref()
+    {
         None | Some("3.1") => OpenApiVersion::V3_1,
         Some("3.0") => OpenApiVersion::V3_0,
         Some("3.2") => OpenApiVersion::V3_2,
@@ -61,7 +65,10 @@ fn main() {
     match schemes.to_json(version) {
         Ok(json) => {
             let document = serde_json::json!({ "components": { "securitySchemes": json } });
-            println!("{}", serde_json::to_string_pretty(&document).unwrap_or_default());
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&document).unwrap_or_default()
+            );
         }
         Err(error) => {
             eprintln!("error: {error}");

@@ -93,6 +93,7 @@ pub use error::DocumentError;
 pub use operation::Operation;
 
 use crate::openapi::{OpenApiVersion, SecurityRequirement, SecuritySchemes};
+#[cfg(feature = "utoipa")]
 use declare::Declared;
 
 /// A whole OpenAPI document built from scheme types and route requirement types.

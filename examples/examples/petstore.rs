@@ -1,0 +1,495 @@
+//! FastAPI's "`OAuth2` scopes" tutorial, ported: a password flow with scopes, Argon2 password
+//! hashes, signed JWTs, an optional-auth route, an API-key route, the OpenAPI document built
+//! from the same types that guard the routes, and Swagger UI served offline.
+//!
+//! ```text
+//! cargo run --example petstore                      # http://127.0.0.1:8000/docs/
+//! cargo run --example petstore -- --port 9000       # or PORT=9000
+//! cargo run --example petstore -- --print-openapi   # print the document and exit
+//! ```
+//!
+//! Demo users (FastAPI's): `johndoe` / `secret`, and `alice` / `secret2`, who is disabled.
+//! Services use the `X-API-Key` header with the key from `PETSTORE_API_KEY` (default
+//! `demo-service-key`). Neither passwords nor keys are ever printed.
+
+use std::net::{Ipv4Addr, SocketAddr};
+use std::sync::Arc;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use argon2::Argon2;
+use argon2::password_hash::phc::PasswordHash;
+use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use authscheme::credentials::{ApiKey, BearerToken};
+use authscheme::document::{Operation, SecurityDocument};
+use authscheme::form::OAuth2PasswordRequestForm;
+use authscheme::openapi::OpenApiVersion;
+use authscheme::verify::{Grant, JwtVerifier, Verifier, VerifyError};
+use authscheme::{Rejection, ScopeSet, SecurityScheme, Verified, scopes};
+use axum::extract::{FromRef, State};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use http::request::Parts;
+use http::{HeaderValue, Method, StatusCode};
+use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+use utoipa_swagger_ui::SwaggerUi;
+
+// The token URL is relative, as in FastAPI's tutorial: Swagger UI posts to the server it
+// was loaded from. The doc comment below is the scheme's OpenAPI `description`.
+/// Log in with a username and password; the token carries the scopes you tick.
+#[derive(SecurityScheme)]
+#[oauth2(
+    token_url = "token",
+    scopes(
+        "me" = "Read information about the current user.",
+        "items" = "Read items."
+    )
+)]
+struct OAuth2PasswordBearer;
+
+/// Keys for services, in the `X-API-Key` header.
+#[derive(SecurityScheme)]
+#[api_key(name = "APIKeyHeader", header = "X-API-Key")]
+struct ServiceKey;
+
+const ME: u128 = scopes!(OAuth2PasswordBearer: "me").bits();
+const ME_ITEMS: u128 = scopes!(OAuth2PasswordBearer: "me", "items").bits();
+
+/// `GET /users/me`: a valid token with scope `me`.
+type CurrentUser = Verified<OAuth2PasswordBearer, Users, ME>;
+/// `GET /users/me/items`: scopes `me` and `items`.
+type ItemsReader = Verified<OAuth2PasswordBearer, Users, ME_ITEMS>;
+/// `GET /status`: anybody; a token, if one is sent, must be valid.
+type MaybeUser = Option<Verified<OAuth2PasswordBearer, Users>>;
+/// `GET /service/users`: a service key.
+type Service = Verified<ServiceKey, ServiceKeys>;
+
+/// FastAPI's tutorial: tokens live 30 minutes.
+const TOKEN_LIFETIME: Duration = Duration::from_mins(30);
+
+/// A user as the API shows it (no password hash).
+#[derive(Clone, Debug, Serialize)]
+struct User {
+    username: String,
+    email: String,
+    full_name: String,
+    disabled: bool,
+}
+
+/// The users, their Argon2 hashes and the JWT keys: the verifier of `OAuth2PasswordBearer`.
+#[derive(Clone)]
+struct Users {
+    inner: Arc<UsersInner>,
+    jwt: JwtVerifier<Claims>,
+}
+
+struct UsersInner {
+    users: Vec<(User, String)>,
+    /// Checked against when the username is unknown, so that the answer takes as long.
+    dummy_hash: String,
+    encoding: EncodingKey,
+}
+
+/// What our tokens carry.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+struct Claims {
+    sub: String,
+    #[serde(default)]
+    scope: String,
+    exp: u64,
+}
+
+impl Users {
+    /// FastAPI's demo users; their passwords are hashed now with a fresh salt each. The JWT
+    /// key is random per process.
+    fn demo() -> Result<Self, String> {
+        let hash = |password: &str| -> Result<String, String> {
+            Argon2::default()
+                .hash_password(password.as_bytes())
+                .map(|hash| hash.to_string())
+                .map_err(|error| format!("cannot hash a password: {error}"))
+        };
+        let users = vec![
+            (
+                User {
+                    username: "johndoe".into(),
+                    email: "johndoe@example.com".into(),
+                    full_name: "John Doe".into(),
+                    disabled: false,
+                },
+                hash("secret")?,
+            ),
+            (
+                User {
+                    username: "alice".into(),
+                    email: "alicechains@example.com".into(),
+                    full_name: "Alice Chains".into(),
+                    disabled: true,
+                },
+                hash("secret2")?,
+            ),
+        ];
+        let mut secret = [0u8; 32];
+        getrandom::fill(&mut secret)
+            .map_err(|error| format!("no randomness for the JWT key: {error}"))?;
+        Ok(Self {
+            jwt: JwtVerifier::new(
+                DecodingKey::from_secret(&secret),
+                Validation::new(Algorithm::HS256),
+            ),
+            inner: Arc::new(UsersInner {
+                users,
+                dummy_hash: hash("not a password of anybody")?,
+                encoding: EncodingKey::from_secret(&secret),
+            }),
+        })
+    }
+
+    fn find(&self, username: &str) -> Option<&(User, String)> {
+        self.inner
+            .users
+            .iter()
+            .find(|(user, _)| user.username == username)
+    }
+
+    /// The user, if the password matches its hash.
+    fn authenticate(&self, username: &str, password: &str) -> Option<User> {
+        let found = self.find(username);
+        let phc = found.map_or(self.inner.dummy_hash.as_str(), |(_, hash)| hash.as_str());
+        let matches = PasswordHash::new(phc).is_ok_and(|hash| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &hash)
+                .is_ok()
+        });
+        found.filter(|_| matches).map(|(user, _)| user.clone())
+    }
+
+    /// A signed token for `user` holding the requested `scopes` (as FastAPI's tutorial does,
+    /// every requested scope is granted; the verifier keeps only declared ones).
+    fn issue(&self, user: &User, scopes: &[String]) -> Result<String, Rejection> {
+        let exp = SystemTime::now()
+            .checked_add(TOKEN_LIFETIME)
+            .and_then(|at| at.duration_since(UNIX_EPOCH).ok())
+            .map_or(0, |at| at.as_secs());
+        let claims = Claims {
+            sub: user.username.clone(),
+            scope: scopes.join(" "),
+            exp,
+        };
+        jsonwebtoken::encode(
+            &Header::new(Algorithm::HS256),
+            &claims,
+            &self.inner.encoding,
+        )
+        .map_err(|_| {
+            Rejection::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                Vec::new(),
+                "Could not issue a token",
+            )
+        })
+    }
+}
+
+impl Verifier<OAuth2PasswordBearer> for Users {
+    type Principal = User;
+
+    /// The tutorial's `get_current_user` + `get_current_active_user`: a valid JWT, a known
+    /// user (401 otherwise), an active one (400 `Inactive user` otherwise).
+    async fn verify(
+        &self,
+        token: &BearerToken,
+        parts: &Parts,
+    ) -> Result<Grant<OAuth2PasswordBearer, User>, VerifyError> {
+        let grant = Verifier::<OAuth2PasswordBearer>::verify(&self.jwt, token, parts).await?;
+        let (claims, scopes) = grant.into_parts();
+        let (user, _) = self.find(&claims.sub).ok_or_else(VerifyError::default)?;
+        if user.disabled {
+            return Err(VerifyError::reject(Rejection::new(
+                StatusCode::BAD_REQUEST,
+                Vec::new(),
+                "Inactive user",
+            )));
+        }
+        Ok(Grant::new(user.clone(), scopes))
+    }
+}
+
+/// The verifier of `ServiceKey`: one key, compared in constant time.
+#[derive(Clone)]
+struct ServiceKeys {
+    key: Arc<str>,
+}
+
+impl Verifier<ServiceKey> for ServiceKeys {
+    type Principal = &'static str;
+
+    async fn verify(
+        &self,
+        key: &ApiKey,
+        _parts: &Parts,
+    ) -> Result<Grant<ServiceKey, &'static str>, VerifyError> {
+        if key.matches(&self.key) {
+            Ok(Grant::new("service", ScopeSet::EMPTY))
+        } else {
+            Err(VerifyError::invalid("Invalid API key"))
+        }
+    }
+}
+
+#[derive(Clone)]
+struct App {
+    users: Users,
+    keys: ServiceKeys,
+}
+
+impl FromRef<App> for Users {
+    fn from_ref(app: &App) -> Self {
+        app.users.clone()
+    }
+}
+
+impl FromRef<App> for ServiceKeys {
+    fn from_ref(app: &App) -> Self {
+        app.keys.clone()
+    }
+}
+
+/// `POST /token`: the password grant. Bad credentials get 401 with a `Bearer` challenge (as
+/// FastAPI's JWT tutorial answers).
+async fn login(
+    State(app): State<App>,
+    form: OAuth2PasswordRequestForm,
+) -> Result<Json<Value>, Rejection> {
+    let users = app.users.clone();
+    let (username, password) = (form.username, form.password);
+    let user = tokio::task::spawn_blocking(move || users.authenticate(&username, &password))
+        .await
+        .ok()
+        .flatten();
+    let Some(user) = user else {
+        return Err(Rejection::new(
+            StatusCode::UNAUTHORIZED,
+            vec![HeaderValue::from_static("Bearer")],
+            "Incorrect username or password",
+        ));
+    };
+    let token = app.users.issue(&user, &form.scopes)?;
+    Ok(Json(
+        json!({ "access_token": token, "token_type": "bearer" }),
+    ))
+}
+
+async fn read_users_me(user: CurrentUser) -> Json<User> {
+    Json(user.into_principal())
+}
+
+async fn read_own_items(user: ItemsReader) -> Json<Value> {
+    Json(json!([{ "item_id": "Foo", "owner": user.principal().username }]))
+}
+
+async fn read_system_status(user: MaybeUser) -> Json<Value> {
+    let user = user.map(|user| user.into_principal().username);
+    Json(json!({ "status": "ok", "user": user }))
+}
+
+async fn list_users(State(app): State<App>, _service: Service) -> Json<Value> {
+    let users: Vec<&User> = app.users.inner.users.iter().map(|(user, _)| user).collect();
+    Json(json!(users))
+}
+
+/// The OpenAPI document: every `security` comes from the handler's extractor type.
+fn document() -> SecurityDocument {
+    let user = json!({
+        "type": "object",
+        "properties": {
+            "username": {"type": "string"},
+            "email": {"type": "string"},
+            "full_name": {"type": "string"},
+            "disabled": {"type": "boolean"}
+        },
+        "required": ["username", "email", "full_name", "disabled"]
+    });
+    let ok = |description: &str, schema: &Value| json!({"description": description, "content": {"application/json": {"schema": schema}}});
+    let token_form = json!({
+        "required": true,
+        "content": {"application/x-www-form-urlencoded": {"schema": {
+            "type": "object",
+            "properties": {
+                "grant_type": {"type": "string", "pattern": "^password$"},
+                "username": {"type": "string"},
+                "password": {"type": "string", "format": "password"},
+                "scope": {"type": "string", "default": ""},
+                "client_id": {"type": "string"},
+                "client_secret": {"type": "string", "format": "password"}
+            },
+            "required": ["username", "password"]
+        }}}
+    });
+    let token = json!({
+        "type": "object",
+        "properties": {"access_token": {"type": "string"}, "token_type": {"type": "string"}},
+        "required": ["access_token", "token_type"]
+    });
+    SecurityDocument::new("authscheme petstore", env!("CARGO_PKG_VERSION"))
+        .description(
+            "FastAPI's \"OAuth2 scopes\" tutorial on authscheme. Authorize with `johndoe` / \
+             `secret` and tick the scopes; `alice` / `secret2` is disabled.",
+        )
+        .public_with(
+            Method::POST,
+            "/token",
+            Operation::new()
+                .summary("Log in for an access token")
+                .operation_id("login_for_access_token")
+                .field("requestBody", token_form)
+                .response("200", ok("A bearer token", &token))
+                .response(
+                    "401",
+                    json!({"description": "Incorrect username or password"}),
+                )
+                .response("422", json!({"description": "Validation Error"})),
+        )
+        .route_with::<CurrentUser>(
+            Method::GET,
+            "/users/me",
+            Operation::new()
+                .summary("Read the current user")
+                .operation_id("read_users_me")
+                .response("200", ok("The current user", &user))
+                .response("400", json!({"description": "Inactive user"})),
+        )
+        .route_with::<ItemsReader>(
+            Method::GET,
+            "/users/me/items",
+            Operation::new()
+                .summary("Read the current user's items")
+                .operation_id("read_own_items")
+                .response(
+                    "200",
+                    ok(
+                        "The items",
+                        &json!({"type": "array", "items": {"type": "object"}}),
+                    ),
+                ),
+        )
+        .route_with::<MaybeUser>(
+            Method::GET,
+            "/status",
+            Operation::new()
+                .summary("System status, and who is asking if anybody")
+                .operation_id("read_system_status")
+                .response("200", json!({"description": "Status"})),
+        )
+        .route_with::<Service>(
+            Method::GET,
+            "/service/users",
+            Operation::new()
+                .summary("List the users (services, with an API key)")
+                .operation_id("list_users")
+                .response(
+                    "200",
+                    ok("The users", &json!({"type": "array", "items": user})),
+                ),
+        )
+}
+
+struct Options {
+    port: u16,
+    print_openapi: bool,
+}
+
+fn options() -> Result<Options, String> {
+    let mut port = match std::env::var("PORT") {
+        Ok(port) => port
+            .parse()
+            .map_err(|_| format!("PORT: not a port number: `{port}`"))?,
+        Err(_) => 8000,
+    };
+    let mut print_openapi = false;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--port" => {
+                let value = args.next().ok_or("--port needs a value")?;
+                port = value
+                    .parse()
+                    .map_err(|_| format!("--port: not a port number: `{value}`"))?;
+            }
+            "--print-openapi" => print_openapi = true,
+            "--help" | "-h" => {
+                println!(
+                    "usage: petstore [--port PORT] [--print-openapi]   (PORT defaults to $PORT or 8000)"
+                );
+                std::process::exit(0);
+            }
+            other => return Err(format!("unknown argument `{other}`; try --help")),
+        }
+    }
+    Ok(Options {
+        port,
+        print_openapi,
+    })
+}
+
+fn main() {
+    if let Err(error) = run() {
+        eprintln!("error: {error}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> Result<(), String> {
+    let options = options()?;
+    let openapi = document()
+        .to_json(OpenApiVersion::V3_1)
+        .map_err(|error| format!("the OpenAPI document: {error}"))?;
+    if options.print_openapi {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&openapi).map_err(|error| error.to_string())?
+        );
+        return Ok(());
+    }
+    let app = App {
+        users: Users::demo()?,
+        keys: ServiceKeys {
+            key: std::env::var("PETSTORE_API_KEY")
+                .unwrap_or_else(|_| "demo-service-key".to_owned())
+                .into(),
+        },
+    };
+    let router = Router::new()
+        .route("/token", post(login))
+        .route("/users/me", get(read_users_me))
+        .route("/users/me/items", get(read_own_items))
+        .route("/status", get(read_system_status))
+        .route("/service/users", get(list_users))
+        .merge(SwaggerUi::new("/docs").external_url_unchecked("/openapi.json", openapi))
+        .with_state(app);
+
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|error| format!("cannot start the runtime: {error}"))?;
+    runtime.block_on(async move {
+        let listener =
+            tokio::net::TcpListener::bind(SocketAddr::from((Ipv4Addr::LOCALHOST, options.port)))
+                .await
+                .map_err(|error| format!("cannot listen on 127.0.0.1:{}: {error}", options.port))?;
+        let address = listener.local_addr().map_err(|error| error.to_string())?;
+        println!("authscheme petstore: FastAPI's \"OAuth2 scopes\" tutorial");
+        println!("listening on http://{address}");
+        println!("  Swagger UI  http://{address}/docs/");
+        println!("  OpenAPI     http://{address}/openapi.json");
+        println!("  users: johndoe, alice (disabled); passwords in the README. Ctrl+C stops.");
+        axum::serve(listener, router)
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await
+            .map_err(|error| format!("server error: {error}"))
+    })?;
+    Ok(())
+}
