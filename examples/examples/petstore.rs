@@ -334,8 +334,8 @@ fn document() -> SecurityDocument {
     });
     SecurityDocument::new("authscheme petstore", env!("CARGO_PKG_VERSION"))
         .description(
-            "FastAPI's \"OAuth2 scopes\" tutorial on authscheme. Authorize with `johndoe` / \
-             `secret` and tick the scopes; `alice` / `secret2` is disabled.",
+            "FastAPI's \"OAuth2 scopes\" tutorial on authscheme. Authorize as `johndoe` (the \
+             README has the demo passwords) and tick the scopes; `alice` is disabled.",
         )
         .public_with(
             Method::POST,

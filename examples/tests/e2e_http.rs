@@ -1,0 +1,288 @@
+//! End to end over real HTTP: the built `petstore` example, spawned on a loopback port, and a
+//! real client (`reqwest`). Token request, authorized call, every rejection of the behaviour
+//! contract, and the served `/openapi.json` checked against the official OpenAPI 3.1 schema.
+
+mod support;
+
+use reqwest::StatusCode;
+use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, WWW_AUTHENTICATE};
+use serde_json::{Value, json};
+use support::{Server, client, form};
+
+const FORM: &str = "application/x-www-form-urlencoded";
+
+/// `POST /token` with `fields`.
+async fn token_request(server: &Server, fields: &[(&str, &str)]) -> reqwest::Response {
+    client()
+        .post(server.url("/token"))
+        .header(CONTENT_TYPE, FORM)
+        .body(form(fields))
+        .send()
+        .await
+        .expect("POST /token")
+}
+
+/// A token for `username` with `scope`, as Swagger UI asks for it.
+async fn token(server: &Server, username: &str, password: &str, scope: &str) -> String {
+    let response = token_request(
+        server,
+        &[
+            ("grant_type", "password"),
+            ("username", username),
+            ("password", password),
+            ("scope", scope),
+        ],
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let body: Value = response.json().await.expect("a JSON token response");
+    assert_eq!(body["token_type"], "bearer");
+    body["access_token"]
+        .as_str()
+        .expect("an access token")
+        .to_owned()
+}
+
+async fn get(server: &Server, path: &str, token: Option<&str>) -> reqwest::Response {
+    let mut request = client().get(server.url(path));
+    if let Some(token) = token {
+        request = request.header(AUTHORIZATION, format!("Bearer {token}"));
+    }
+    request.send().await.expect("GET")
+}
+
+fn challenges(response: &reqwest::Response) -> Vec<String> {
+    response
+        .headers()
+        .get_all(WWW_AUTHENTICATE)
+        .iter()
+        .map(|value| value.to_str().unwrap_or_default().to_owned())
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn token_then_authorized_calls() {
+    let server = Server::start().await;
+    let token = token(&server, "johndoe", "secret", "me items").await;
+
+    let me = get(&server, "/users/me", Some(&token)).await;
+    assert_eq!(me.status(), StatusCode::OK);
+    assert_eq!(
+        me.json::<Value>().await.unwrap(),
+        json!({"username": "johndoe", "email": "johndoe@example.com", "full_name": "John Doe", "disabled": false})
+    );
+    let items = get(&server, "/users/me/items", Some(&token)).await;
+    assert_eq!(items.status(), StatusCode::OK);
+    assert_eq!(
+        items.json::<Value>().await.unwrap(),
+        json!([{"item_id": "Foo", "owner": "johndoe"}])
+    );
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn missing_token_is_401_with_a_bearer_challenge() {
+    let server = Server::start().await;
+    let response = get(&server, "/users/me", None).await;
+    assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(challenges(&response), ["Bearer"]);
+    assert_eq!(
+        response.text().await.unwrap(),
+        r#"{"detail":"Not authenticated"}"#
+    );
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn insufficient_scope_is_403_naming_the_scopes() {
+    let server = Server::start().await;
+    let token = token(&server, "johndoe", "secret", "me").await;
+    let response = get(&server, "/users/me/items", Some(&token)).await;
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    assert_eq!(
+        challenges(&response),
+        [r#"Bearer error="insufficient_scope", scope="me items""#]
+    );
+    assert_eq!(
+        response.text().await.unwrap(),
+        r#"{"detail":"Not enough permissions"}"#
+    );
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bad_password_and_unknown_user_are_401() {
+    let server = Server::start().await;
+    for (username, password) in [("johndoe", "wrong"), ("nobody", "secret")] {
+        let response =
+            token_request(&server, &[("username", username), ("password", password)]).await;
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED, "{username}");
+        assert_eq!(challenges(&response), ["Bearer"]);
+        assert_eq!(
+            response.json::<Value>().await.unwrap(),
+            json!({"detail": "Incorrect username or password"})
+        );
+    }
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn token_endpoint_takes_what_swagger_ui_sends_and_answers_422_like_fastapi() {
+    let server = Server::start().await;
+    // Swagger UI may add client credentials, in the body or as Basic auth: both are fine.
+    let response = client()
+        .post(server.url("/token"))
+        .header(CONTENT_TYPE, FORM)
+        .header(AUTHORIZATION, "Basic c3dhZ2dlcjo=")
+        .body(form(&[
+            ("grant_type", "password"),
+            ("username", "johndoe"),
+            ("password", "secret"),
+            ("scope", "me"),
+            ("client_id", "swagger"),
+            ("client_secret", ""),
+        ]))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+
+    let response = token_request(&server, &[("password", "secret")]).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        response.json::<Value>().await.unwrap(),
+        json!({"detail": [{"type": "missing", "loc": ["body", "username"], "msg": "Field required", "input": null}]})
+    );
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn disabled_user_is_400_and_bad_tokens_are_401_invalid_token() {
+    let server = Server::start().await;
+    let alice = token(&server, "alice", "secret2", "me").await;
+    let response = get(&server, "/users/me", Some(&alice)).await;
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(
+        response.json::<Value>().await.unwrap(),
+        json!({"detail": "Inactive user"})
+    );
+
+    let forged = get(
+        &server,
+        "/users/me",
+        Some("eyJhbGciOiJIUzI1NiJ9.e30.c2lnbmF0dXJl"),
+    )
+    .await;
+    assert_eq!(forged.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(challenges(&forged), [r#"Bearer error="invalid_token""#]);
+    assert_eq!(
+        forged.json::<Value>().await.unwrap(),
+        json!({"detail": "Could not validate credentials"})
+    );
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn optional_auth_lets_anonymous_in_but_not_bad_tokens() {
+    let server = Server::start().await;
+    let anonymous = get(&server, "/status", None).await;
+    assert_eq!(anonymous.status(), StatusCode::OK);
+    assert_eq!(
+        anonymous.json::<Value>().await.unwrap(),
+        json!({"status": "ok", "user": null})
+    );
+
+    let token = token(&server, "johndoe", "secret", "").await;
+    let known = get(&server, "/status", Some(&token)).await;
+    assert_eq!(
+        known.json::<Value>().await.unwrap(),
+        json!({"status": "ok", "user": "johndoe"})
+    );
+
+    let malformed = get(&server, "/status", Some("not a token")).await;
+    assert_eq!(malformed.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(challenges(&malformed), ["Bearer"]);
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn api_key_route() {
+    let server = Server::start().await;
+    let call = |key: Option<&'static str>| {
+        let mut request = client().get(server.url("/service/users"));
+        if let Some(key) = key {
+            request = request.header("X-API-Key", key);
+        }
+        request.send()
+    };
+    let missing = call(None).await.unwrap();
+    assert_eq!(missing.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(challenges(&missing), ["APIKey"]);
+    let wrong = call(Some("guess")).await.unwrap();
+    assert_eq!(wrong.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        wrong.json::<Value>().await.unwrap(),
+        json!({"detail": "Invalid API key"})
+    );
+    let right = call(Some("demo-service-key")).await.unwrap();
+    assert_eq!(right.status(), StatusCode::OK);
+    let users = right.json::<Value>().await.unwrap();
+    assert_eq!(users.as_array().map(Vec::len), Some(2));
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn served_openapi_is_valid_3_1_and_matches_the_routes() {
+    let server = Server::start().await;
+    let document: Value = get(&server, "/openapi.json", None)
+        .await
+        .json()
+        .await
+        .unwrap();
+
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../shared/spec/openapi-3.1.schema.json"
+    );
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(path)
+            .unwrap_or_else(|error| panic!("cannot read {path}: {error}")),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("the official schema compiles");
+    let errors: Vec<String> = validator
+        .iter_errors(&document)
+        .map(|error| error.to_string())
+        .collect();
+    assert!(errors.is_empty(), "invalid OpenAPI 3.1: {errors:#?}");
+
+    assert_eq!(document["openapi"], "3.1.2");
+    let paths = &document["paths"];
+    assert_eq!(
+        paths["/users/me"]["get"]["security"],
+        json!([{"OAuth2PasswordBearer": ["me"]}])
+    );
+    assert_eq!(
+        paths["/users/me/items"]["get"]["security"],
+        json!([{"OAuth2PasswordBearer": ["me", "items"]}])
+    );
+    assert_eq!(
+        paths["/status"]["get"]["security"],
+        json!([{}, {"OAuth2PasswordBearer": []}])
+    );
+    assert_eq!(
+        paths["/service/users"]["get"]["security"],
+        json!([{"APIKeyHeader": []}])
+    );
+    assert!(paths["/token"]["post"].get("security").is_none());
+    let schemes = &document["components"]["securitySchemes"];
+    assert_eq!(
+        schemes["OAuth2PasswordBearer"]["flows"]["password"]["tokenUrl"],
+        "token"
+    );
+    assert_eq!(
+        schemes["APIKeyHeader"],
+        json!({"type": "apiKey", "description": "Keys for services, in the `X-API-Key` header.", "in": "header", "name": "X-API-Key"})
+    );
+    server.stop().await;
+}
