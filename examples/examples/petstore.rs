@@ -28,12 +28,13 @@ use authscheme::{Rejection, ScopeSet, SecurityScheme, Verified, scopes};
 use axum::extract::{FromRef, State};
 use axum::routing::{get, post};
 use axum::{Json, Router};
+use http::header::HOST;
 use http::request::Parts;
-use http::{HeaderValue, Method, StatusCode};
+use http::{HeaderMap, HeaderValue, Method, StatusCode};
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
-use utoipa_swagger_ui::SwaggerUi;
+use utoipa_swagger_ui::{Config, SwaggerUi};
 
 // The token URL is relative, as in FastAPI's tutorial: Swagger UI posts to the server it
 // was loaded from. The doc comment below is the scheme's OpenAPI `description`.
@@ -242,6 +243,7 @@ impl Verifier<ServiceKey> for ServiceKeys {
 struct App {
     users: Users,
     keys: ServiceKeys,
+    openapi: Arc<Value>,
 }
 
 impl FromRef<App> for Users {
@@ -292,6 +294,33 @@ async fn read_own_items(user: ItemsReader) -> Json<Value> {
 async fn read_system_status(user: MaybeUser) -> Json<Value> {
     let user = user.map(|user| user.into_principal().username);
     Json(json!({ "status": "ok", "user": user }))
+}
+
+/// `GET /openapi.json`: the document, with the server this request reached as its `servers`.
+///
+/// Swagger UI resolves a relative `tokenUrl` (`token`, as in FastAPI) against the selected
+/// server only when that server is an absolute URL; otherwise against its own page,
+/// `/docs/`, and would post to `/docs/token`. (FastAPI's page is `/docs`, without the slash,
+/// so there `token` lands on `/token` by luck.) An absolute server URL, taken from the
+/// request's `Host`, makes every tool resolve `token` to this server's `/token`.
+async fn serve_openapi(State(app): State<App>, headers: HeaderMap) -> Json<Value> {
+    let mut document = Value::clone(&app.openapi);
+    let host = headers
+        .get(HOST)
+        .and_then(|host| host.to_str().ok())
+        .filter(|host| {
+            !host.is_empty()
+                && host.bytes().all(|b| {
+                    b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b':' | b'[' | b']')
+                })
+        });
+    if let (Some(host), Some(fields)) = (host, document.as_object_mut()) {
+        fields.insert(
+            "servers".to_owned(),
+            json!([{ "url": format!("http://{host}") }]),
+        );
+    }
+    Json(document)
 }
 
 async fn list_users(State(app): State<App>, _service: Service) -> Json<Value> {
@@ -453,6 +482,7 @@ fn run() -> Result<(), String> {
         return Ok(());
     }
     let app = App {
+        openapi: Arc::new(openapi),
         users: Users::demo()?,
         keys: ServiceKeys {
             key: std::env::var("PETSTORE_API_KEY")
@@ -466,7 +496,8 @@ fn run() -> Result<(), String> {
         .route("/users/me/items", get(read_own_items))
         .route("/status", get(read_system_status))
         .route("/service/users", get(list_users))
-        .merge(SwaggerUi::new("/docs").external_url_unchecked("/openapi.json", openapi))
+        .route("/openapi.json", get(serve_openapi))
+        .merge(SwaggerUi::new("/docs").config(Config::from("/openapi.json")))
         .with_state(app);
 
     let runtime = tokio::runtime::Builder::new_multi_thread()

@@ -257,6 +257,8 @@ async fn served_openapi_is_valid_3_1_and_matches_the_routes() {
     assert!(errors.is_empty(), "invalid OpenAPI 3.1: {errors:#?}");
 
     assert_eq!(document["openapi"], "3.1.2");
+    // The server this request reached, absolute, so that `tokenUrl: token` resolves to it.
+    assert_eq!(document["servers"], json!([{"url": server.base}]));
     let paths = &document["paths"];
     assert_eq!(
         paths["/users/me"]["get"]["security"],

@@ -3,9 +3,9 @@
 
 #![allow(dead_code, unreachable_pub, reason = "each test crate uses a part")]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Stdio;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use tokio::io::{AsyncBufReadExt, BufReader};
 use tokio::process::{Child, Command};
@@ -43,7 +43,39 @@ fn petstore_binary() -> PathBuf {
          `cargo test --workspace`), which builds the examples first",
         path.display()
     );
+    let built = modified(&path);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let sources = [
+        root.join("examples/petstore.rs"),
+        root.join("../runtime/src"),
+    ];
+    if let Some(newer) = sources.iter().find_map(|source| newer_than(source, built)) {
+        panic!(
+            "{} is older than {}: run `cargo test -p authscheme-examples` (or `cargo test \
+             --workspace`) without a test filter, which rebuilds the examples",
+            path.display(),
+            newer.display()
+        );
+    }
     path
+}
+
+fn modified(path: &Path) -> SystemTime {
+    std::fs::metadata(path)
+        .and_then(|metadata| metadata.modified())
+        .unwrap_or(SystemTime::UNIX_EPOCH)
+}
+
+/// A file at or under `path` modified after `than`.
+fn newer_than(path: &Path, than: SystemTime) -> Option<PathBuf> {
+    if path.is_dir() {
+        std::fs::read_dir(path)
+            .ok()?
+            .filter_map(Result::ok)
+            .find_map(|entry| newer_than(&entry.path(), than))
+    } else {
+        (modified(path) > than).then(|| path.to_path_buf())
+    }
 }
 
 /// A running demo server; killed on drop.
