@@ -247,6 +247,7 @@ fn bearer() {
     assert_eq!(count, 34);
 }
 
+#[allow(clippy::too_many_lines)] // one table
 fn basic_rows() -> Vec<(&'static str, Req, Expect)> {
     vec![
         ("missing", get("/"), Missing),
@@ -453,6 +454,7 @@ fn basic_with_a_realm_that_needs_quoting() {
 const RFC7616_EXAMPLE: &str = r#"Digest username="Mufasa", realm="http-auth@example.org", uri="/dir/index.html", algorithm=SHA-256, nonce="7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v", nc=00000001, cnonce="f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ", qop=auth, response="753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1", opaque="FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS""#;
 
 #[test]
+#[allow(clippy::too_many_lines)] // one table
 fn digest() {
     let minimal = r#"username="u", realm="r", nonce="n", uri="/", response="x""#;
     let rows = vec![

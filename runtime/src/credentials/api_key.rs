@@ -1,10 +1,11 @@
 //! API keys in a header, a query parameter or a cookie.
 
+use std::cell::RefCell;
 use std::fmt;
 use std::ops::Range;
 
 use http::request::Parts;
-use http::{HeaderValue, header};
+use http::{HeaderName, HeaderValue, header};
 use percent_encoding::percent_decode;
 use subtle::ConstantTimeEq;
 
@@ -119,9 +120,34 @@ enum Found {
     Key(ApiKey),
 }
 
-fn from_header(parts: &Parts, name: &str) -> Found {
-    // `HeaderMap::get` returns the first field line; an invalid name has no lines.
-    let Some(value) = parts.headers.get(name) else {
+/// At most this many parsed header names are cached per thread.
+const NAME_CACHE_LIMIT: usize = 64;
+
+thread_local! {
+    /// The configured names, parsed once per thread: parsing a name costs more than the
+    /// lookup itself.
+    static HEADER_NAMES: RefCell<Vec<(&'static str, Option<HeaderName>)>> =
+        const { RefCell::new(Vec::new()) };
+}
+
+/// The first field line named `name` (case-insensitively); an invalid name has none.
+fn first_line<'a>(headers: &'a http::HeaderMap, name: &'static str) -> Option<&'a HeaderValue> {
+    HEADER_NAMES.with_borrow_mut(|cache| {
+        if let Some((_, parsed)) = cache.iter().find(|(cached, _)| *cached == name) {
+            return parsed.as_ref().and_then(|parsed| headers.get(parsed));
+        }
+        let parsed = HeaderName::from_bytes(name.as_bytes()).ok();
+        let value = parsed.as_ref().and_then(|parsed| headers.get(parsed));
+        if cache.len() < NAME_CACHE_LIMIT {
+            cache.push((name, parsed));
+        }
+        value
+    })
+}
+
+fn from_header(parts: &Parts, name: &'static str) -> Found {
+    // `HeaderMap::get` returns the first field line.
+    let Some(value) = first_line(&parts.headers, name) else {
         return Found::Missing;
     };
     let bytes = value.as_bytes();

@@ -2,11 +2,11 @@
 //!
 //! Challenges that never change are `HeaderValue::from_static`. The two that depend on the
 //! scheme's configuration (Basic with a realm, a custom scheme's word) are built on first
-//! use and cached for the life of the process, keyed by the configuration string: the
+//! use and cached for the life of the thread, keyed by the configuration string: the
 //! rejection path of a request then costs a lookup and a reference-count increment, never
-//! formatting.
+//! formatting, and no lock.
 
-use std::sync::{PoisonError, RwLock};
+use std::cell::RefCell;
 
 use http::HeaderValue;
 
@@ -26,8 +26,8 @@ pub(crate) const MUTUAL_TLS: HeaderValue = HeaderValue::from_static("MutualTLS")
 pub(crate) const INVALID_TOKEN: HeaderValue =
     HeaderValue::from_static(r#"Bearer error="invalid_token""#);
 
-/// At most this many configuration-dependent challenges are cached; more (only possible with
-/// configurations made at run time) are built per call.
+/// At most this many configuration-dependent challenges are cached per thread; more (only
+/// possible with configurations made at run time) are built per call.
 const CACHE_LIMIT: usize = 64;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -36,21 +36,21 @@ enum Key {
     Custom(&'static str),
 }
 
-static CACHE: RwLock<Vec<(Key, HeaderValue)>> = RwLock::new(Vec::new());
+thread_local! {
+    static CACHE: RefCell<Vec<(Key, HeaderValue)>> = const { RefCell::new(Vec::new()) };
+}
 
 fn cached(key: Key, build: impl FnOnce() -> HeaderValue) -> HeaderValue {
-    {
-        let cache = CACHE.read().unwrap_or_else(PoisonError::into_inner);
+    CACHE.with_borrow_mut(|cache| {
         if let Some((_, value)) = cache.iter().find(|(cached, _)| *cached == key) {
             return value.clone();
         }
-    }
-    let value = build();
-    let mut cache = CACHE.write().unwrap_or_else(PoisonError::into_inner);
-    if cache.len() < CACHE_LIMIT && !cache.iter().any(|(cached, _)| *cached == key) {
-        cache.push((key, value.clone()));
-    }
-    value
+        let value = build();
+        if cache.len() < CACHE_LIMIT {
+            cache.push((key, value.clone()));
+        }
+        value
+    })
 }
 
 /// `Basic` or `Basic realm="R"` with R as an RFC 9110 quoted-string.
