@@ -1073,3 +1073,37 @@ fn verifier_and_scope_rejections() {
         assert_eq!(response.body(), body, "{what}");
     }
 }
+
+#[test]
+fn configured_challenges_are_stable_across_calls_and_threads() {
+    let cases: [(BasicConfig, &str); 4] = [
+        (BasicConfig::new(Some("admin")), r#"Basic realm="admin""#),
+        (
+            BasicConfig::new(Some("réalm ü")),
+            r#"Basic realm="réalm ü""#,
+        ),
+        (
+            BasicConfig::new(Some("tab\tand\u{7}bell")),
+            "Basic realm=\"tab\tandbell\"",
+        ),
+        (BasicConfig::new(Some(r"\")), r#"Basic realm="\\""#),
+    ];
+    let check = move || {
+        for _ in 0..3 {
+            for (config, challenge) in &cases {
+                let rejection = BasicCredentials::missing(config);
+                assert_eq!(rejection.challenges()[0].as_bytes(), challenge.as_bytes());
+            }
+            let config = HttpConfig::new("my-scheme");
+            assert_eq!(
+                HttpCredentials::missing(&config).challenges()[0],
+                "My-Scheme"
+            );
+        }
+    };
+    let threads: Vec<_> = (0..4).map(|_| std::thread::spawn(check)).collect();
+    check();
+    for thread in threads {
+        thread.join().expect("no thread panicked");
+    }
+}

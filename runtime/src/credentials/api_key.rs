@@ -153,7 +153,8 @@ fn from_header(parts: &Parts, name: &'static str) -> Found {
     let bytes = value.as_bytes();
     if bytes.is_empty() {
         Found::Missing
-    } else if std::str::from_utf8(bytes).is_err() {
+    } else if !bytes.is_ascii() && std::str::from_utf8(bytes).is_err() {
+        // (`is_ascii` first: it is the common case, and several times cheaper.)
         Found::Malformed
     } else {
         Found::Key(ApiKey::shared(value, 0..bytes.len()))

@@ -39,6 +39,7 @@ const TCHAR: [bool; 256] = {
 /// the trailing `=`s: `ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/"`. Branch-free, so
 /// that checking a whole token vectorizes.
 #[inline]
+#[allow(clippy::needless_bitwise_bool)] // branch-free on purpose
 const fn is_token68_char(b: u8) -> bool {
     let letter = (b | 0x20).wrapping_sub(b'a') < 26;
     let digit = b.wrapping_sub(b'0') < 10;
