@@ -57,23 +57,23 @@ fn cached(key: Key, build: impl FnOnce() -> String) -> HeaderValue {
         return value;
     }
     let value = {
-        let mut built = BUILT.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some((_, value)) = built.iter().find(|(cached, _)| *cached == key) {
+        let mut table = BUILT.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some((_, value)) = table.iter().find(|(cached, _)| *cached == key) {
             value.clone()
         } else {
             let text = build();
             let is_static = text
                 .bytes()
                 .all(|b| (0x20..0x7f).contains(&b) || b == b'\t');
-            let value = if is_static && built.len() < CACHE_LIMIT {
+            let value = if is_static && table.len() < CACHE_LIMIT {
                 HeaderValue::from_static(Box::leak(text.into_boxed_str()))
             } else {
                 // Non-ASCII (obs-text) values cannot be `from_static`; the fallbacks are
                 // unreachable for values `quote` and `title_case` produce from a token.
                 HeaderValue::from_str(&text).unwrap_or(HeaderValue::from_static("Unknown"))
             };
-            if built.len() < CACHE_LIMIT {
-                built.push((key, value.clone()));
+            if table.len() < CACHE_LIMIT {
+                table.push((key, value.clone()));
             }
             value
         }
