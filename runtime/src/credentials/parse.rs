@@ -41,16 +41,11 @@ const TCHAR: [bool; 256] = {
 #[inline]
 #[allow(clippy::needless_bitwise_bool)] // branch-free on purpose
 const fn is_token68_char(b: u8) -> bool {
+    // Letters; then `-` `.` `/` and the digits, which are contiguous (0x2D-0x39); then the
+    // rest one by one. Five tests instead of eight halve the vectorized loop.
     let letter = (b | 0x20).wrapping_sub(b'a') < 26;
-    let digit = b.wrapping_sub(b'0') < 10;
-    letter
-        | digit
-        | (b == b'-')
-        | (b == b'.')
-        | (b == b'_')
-        | (b == b'~')
-        | (b == b'+')
-        | (b == b'/')
+    let dash_dot_slash_digit = b.wrapping_sub(b'-') < 13;
+    letter | dash_dot_slash_digit | (b == b'+') | (b == b'_') | (b == b'~')
 }
 
 /// Whether `b` is a `tchar`.
