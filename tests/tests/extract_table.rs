@@ -1107,3 +1107,32 @@ fn configured_challenges_are_stable_across_calls_and_threads() {
         thread.join().expect("no thread panicked");
     }
 }
+
+#[test]
+fn api_keys_longer_than_the_inline_buffer() {
+    for len in [63, 64, 65, 200] {
+        let key = "k".repeat(len);
+        let header = ApiKey::extract(
+            &get("/").header("x-api-key", &key).parts(),
+            &ApiKeyConfig::new(ApiKeyLocation::Header, "X-API-Key"),
+        );
+        let query = ApiKey::extract(
+            &get(&format!("/?api_key={key}")).parts(),
+            &ApiKeyConfig::new(ApiKeyLocation::Query, "api_key"),
+        );
+        let cookie = ApiKey::extract(
+            &get("/")
+                .header("cookie", format!("a=1; session=\"{key}\"; b=2"))
+                .parts(),
+            &ApiKeyConfig::new(ApiKeyLocation::Cookie, "session"),
+        );
+        for (place, found) in [("header", header), ("query", query), ("cookie", cookie)] {
+            let found = found
+                .expect("well-formed")
+                .unwrap_or_else(|| panic!("{place} {len}: a key"));
+            assert_eq!(found.as_str(), key, "{place} {len}");
+            assert!(found.matches(&key), "{place} {len}");
+            assert_eq!(format!("{found:?}"), "ApiKey { key: [redacted] }");
+        }
+    }
+}

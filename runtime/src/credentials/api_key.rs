@@ -4,6 +4,7 @@ use std::cell::RefCell;
 use std::fmt;
 use std::ops::Range;
 
+use arrayvec::ArrayString;
 use http::request::Parts;
 use http::{HeaderName, HeaderValue, header};
 use percent_encoding::percent_decode;
@@ -13,14 +14,20 @@ use super::{ApiKeyConfig, Credentials, challenge};
 use crate::Rejection;
 use crate::openapi::ApiKeyLocation;
 
+/// Keys up to this many bytes are copied inline: cheaper than sharing the request's buffer
+/// (two atomic reference-count updates) and than allocating.
+const INLINE: usize = 64;
+
 #[derive(Clone)]
 enum Repr {
-    /// A header value, or a cookie inside one: no copy.
+    /// A key of up to `INLINE` bytes.
+    Inline(ArrayString<INLINE>),
+    /// A longer header value, or a longer cookie inside one (validated as UTF-8): no copy.
     Shared {
         value: HeaderValue,
         range: Range<usize>,
     },
-    /// A percent-decoded query parameter.
+    /// A longer percent-decoded query parameter.
     Owned(Box<str>),
 }
 
@@ -36,8 +43,9 @@ enum Repr {
 ///   last); one pair of surrounding `"` is stripped; the value must be RFC 6265
 ///   `cookie-octet`s.
 ///
-/// An empty value means missing. Header and cookie keys stay inside the request's
-/// `HeaderValue` (no copy); query keys that need no decoding are copied once.
+/// An empty value means missing. Keys of up to 64 bytes are copied inline; longer header
+/// and cookie keys stay inside the request's `HeaderValue` (a reference count, no copy), and
+/// longer query keys are allocated. Extraction never allocates for a key of up to 64 bytes.
 ///
 /// `Debug` and `Display` never show the key; compare it with [`matches`](Self::matches),
 /// which runs in constant time.
@@ -67,6 +75,7 @@ impl ApiKey {
     /// The key.
     pub fn as_str(&self) -> &str {
         match &self.repr {
+            Repr::Inline(key) => key,
             // Validated as UTF-8 at extraction.
             Repr::Shared { .. } => std::str::from_utf8(self.as_bytes()).unwrap_or_default(),
             Repr::Owned(key) => key,
@@ -76,6 +85,7 @@ impl ApiKey {
     /// The key's bytes.
     pub fn as_bytes(&self) -> &[u8] {
         match &self.repr {
+            Repr::Inline(key) => key.as_bytes(),
             Repr::Shared { value, range } => {
                 value.as_bytes().get(range.clone()).unwrap_or_default()
             }
@@ -89,13 +99,24 @@ impl ApiKey {
         self.as_bytes().ct_eq(expected.as_bytes()).into()
     }
 
-    fn shared(value: &HeaderValue, range: Range<usize>) -> Self {
-        Self {
-            repr: Repr::Shared {
+    /// The key `text`, found at `range` of `value`.
+    fn in_header(value: &HeaderValue, range: Range<usize>, text: &str) -> Self {
+        let repr = match ArrayString::from(text) {
+            Ok(inline) => Repr::Inline(inline),
+            Err(_) => Repr::Shared {
                 value: value.clone(),
                 range,
             },
-        }
+        };
+        Self { repr }
+    }
+
+    fn decoded(text: std::borrow::Cow<'_, str>) -> Self {
+        let repr = match ArrayString::from(&text) {
+            Ok(inline) => Repr::Inline(inline),
+            Err(_) => Repr::Owned(text.into_owned().into_boxed_str()),
+        };
+        Self { repr }
     }
 }
 
@@ -151,13 +172,10 @@ fn from_header(parts: &Parts, name: &'static str) -> Found {
         return Found::Missing;
     };
     let bytes = value.as_bytes();
-    if bytes.is_empty() {
-        Found::Missing
-    } else if !bytes.is_ascii() && std::str::from_utf8(bytes).is_err() {
-        // (`is_ascii` first: it is the common case, and several times cheaper.)
-        Found::Malformed
-    } else {
-        Found::Key(ApiKey::shared(value, 0..bytes.len()))
+    match std::str::from_utf8(bytes) {
+        Ok("") => Found::Missing,
+        Ok(text) => Found::Key(ApiKey::in_header(value, 0..bytes.len(), text)),
+        Err(_) => Found::Malformed,
     }
 }
 
@@ -196,9 +214,7 @@ fn from_query(parts: &Parts, name: &str) -> Found {
         return match form_decode(raw_value) {
             None => Found::Malformed,
             Some(value) if value.is_empty() => Found::Missing,
-            Some(value) => Found::Key(ApiKey {
-                repr: Repr::Owned(value.into_owned().into_boxed_str()),
-            }),
+            Some(value) => Found::Key(ApiKey::decoded(value)),
         };
     }
     Found::Missing
@@ -244,10 +260,12 @@ fn from_cookies(parts: &Parts, name: &str) -> Found {
             if !value.iter().all(|&b| is_cookie_octet(b)) {
                 return Found::Malformed;
             }
-            if value.is_empty() {
-                return Found::Missing;
-            }
-            return Found::Key(ApiKey::shared(line, start..end));
+            // Cookie-octets are ASCII.
+            return match std::str::from_utf8(value) {
+                Ok("") => Found::Missing,
+                Ok(text) => Found::Key(ApiKey::in_header(line, start..end, text)),
+                Err(_) => Found::Malformed,
+            };
         }
     }
     Found::Missing
