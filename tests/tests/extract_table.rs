@@ -247,6 +247,7 @@ fn bearer() {
     assert_eq!(count, 34);
 }
 
+#[allow(clippy::too_many_lines)] // one table
 fn basic_rows() -> Vec<(&'static str, Req, Expect)> {
     vec![
         ("missing", get("/"), Missing),
@@ -453,6 +454,7 @@ fn basic_with_a_realm_that_needs_quoting() {
 const RFC7616_EXAMPLE: &str = r#"Digest username="Mufasa", realm="http-auth@example.org", uri="/dir/index.html", algorithm=SHA-256, nonce="7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v", nc=00000001, cnonce="f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ", qop=auth, response="753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1", opaque="FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS""#;
 
 #[test]
+#[allow(clippy::too_many_lines)] // one table
 fn digest() {
     let minimal = r#"username="u", realm="r", nonce="n", uri="/", response="x""#;
     let rows = vec![
@@ -1069,5 +1071,68 @@ fn verifier_and_scope_rejections() {
             "{what}"
         );
         assert_eq!(response.body(), body, "{what}");
+    }
+}
+
+#[test]
+fn configured_challenges_are_stable_across_calls_and_threads() {
+    let cases: [(BasicConfig, &str); 4] = [
+        (BasicConfig::new(Some("admin")), r#"Basic realm="admin""#),
+        (
+            BasicConfig::new(Some("réalm ü")),
+            r#"Basic realm="réalm ü""#,
+        ),
+        (
+            BasicConfig::new(Some("tab\tand\u{7}bell")),
+            "Basic realm=\"tab\tandbell\"",
+        ),
+        (BasicConfig::new(Some(r"\")), r#"Basic realm="\\""#),
+    ];
+    let check = move || {
+        for _ in 0..3 {
+            for (config, challenge) in &cases {
+                let rejection = BasicCredentials::missing(config);
+                assert_eq!(rejection.challenges()[0].as_bytes(), challenge.as_bytes());
+            }
+            let config = HttpConfig::new("my-scheme");
+            assert_eq!(
+                HttpCredentials::missing(&config).challenges()[0],
+                "My-Scheme"
+            );
+        }
+    };
+    let threads: Vec<_> = (0..4).map(|_| std::thread::spawn(check)).collect();
+    check();
+    for thread in threads {
+        thread.join().expect("no thread panicked");
+    }
+}
+
+#[test]
+fn api_keys_longer_than_the_inline_buffer() {
+    for len in [63, 64, 65, 200] {
+        let key = "k".repeat(len);
+        let header = ApiKey::extract(
+            &get("/").header("x-api-key", &key).parts(),
+            &ApiKeyConfig::new(ApiKeyLocation::Header, "X-API-Key"),
+        );
+        let query = ApiKey::extract(
+            &get(&format!("/?api_key={key}")).parts(),
+            &ApiKeyConfig::new(ApiKeyLocation::Query, "api_key"),
+        );
+        let cookie = ApiKey::extract(
+            &get("/")
+                .header("cookie", format!("a=1; session=\"{key}\"; b=2"))
+                .parts(),
+            &ApiKeyConfig::new(ApiKeyLocation::Cookie, "session"),
+        );
+        for (place, found) in [("header", header), ("query", query), ("cookie", cookie)] {
+            let found = found
+                .expect("well-formed")
+                .unwrap_or_else(|| panic!("{place} {len}: a key"));
+            assert_eq!(found.as_str(), key, "{place} {len}");
+            assert!(found.matches(&key), "{place} {len}");
+            assert_eq!(format!("{found:?}"), "ApiKey { key: [redacted] }");
+        }
     }
 }

@@ -1,10 +1,12 @@
 //! API keys in a header, a query parameter or a cookie.
 
+use std::cell::RefCell;
 use std::fmt;
 use std::ops::Range;
 
+use arrayvec::ArrayString;
 use http::request::Parts;
-use http::{HeaderValue, header};
+use http::{HeaderName, HeaderValue, header};
 use percent_encoding::percent_decode;
 use subtle::ConstantTimeEq;
 
@@ -12,14 +14,20 @@ use super::{ApiKeyConfig, Credentials, challenge};
 use crate::Rejection;
 use crate::openapi::ApiKeyLocation;
 
+/// Keys up to this many bytes are copied inline: cheaper than sharing the request's buffer
+/// (two atomic reference-count updates) and than allocating.
+const INLINE: usize = 64;
+
 #[derive(Clone)]
 enum Repr {
-    /// A header value, or a cookie inside one: no copy.
+    /// A key of up to `INLINE` bytes.
+    Inline(ArrayString<INLINE>),
+    /// A longer header value, or a longer cookie inside one (validated as UTF-8): no copy.
     Shared {
         value: HeaderValue,
         range: Range<usize>,
     },
-    /// A percent-decoded query parameter.
+    /// A longer percent-decoded query parameter.
     Owned(Box<str>),
 }
 
@@ -35,8 +43,9 @@ enum Repr {
 ///   last); one pair of surrounding `"` is stripped; the value must be RFC 6265
 ///   `cookie-octet`s.
 ///
-/// An empty value means missing. Header and cookie keys stay inside the request's
-/// `HeaderValue` (no copy); query keys that need no decoding are copied once.
+/// An empty value means missing. Keys of up to 64 bytes are copied inline; longer header
+/// and cookie keys stay inside the request's `HeaderValue` (a reference count, no copy), and
+/// longer query keys are allocated. Extraction never allocates for a key of up to 64 bytes.
 ///
 /// `Debug` and `Display` never show the key; compare it with [`matches`](Self::matches),
 /// which runs in constant time.
@@ -66,6 +75,7 @@ impl ApiKey {
     /// The key.
     pub fn as_str(&self) -> &str {
         match &self.repr {
+            Repr::Inline(key) => key,
             // Validated as UTF-8 at extraction.
             Repr::Shared { .. } => std::str::from_utf8(self.as_bytes()).unwrap_or_default(),
             Repr::Owned(key) => key,
@@ -75,6 +85,7 @@ impl ApiKey {
     /// The key's bytes.
     pub fn as_bytes(&self) -> &[u8] {
         match &self.repr {
+            Repr::Inline(key) => key.as_bytes(),
             Repr::Shared { value, range } => {
                 value.as_bytes().get(range.clone()).unwrap_or_default()
             }
@@ -88,13 +99,24 @@ impl ApiKey {
         self.as_bytes().ct_eq(expected.as_bytes()).into()
     }
 
-    fn shared(value: &HeaderValue, range: Range<usize>) -> Self {
-        Self {
-            repr: Repr::Shared {
+    /// The key `text`, found at `range` of `value`.
+    fn in_header(value: &HeaderValue, range: Range<usize>, text: &str) -> Self {
+        let repr = match ArrayString::from(text) {
+            Ok(inline) => Repr::Inline(inline),
+            Err(_) => Repr::Shared {
                 value: value.clone(),
                 range,
             },
-        }
+        };
+        Self { repr }
+    }
+
+    fn decoded(text: std::borrow::Cow<'_, str>) -> Self {
+        let repr = match ArrayString::from(&text) {
+            Ok(inline) => Repr::Inline(inline),
+            Err(_) => Repr::Owned(text.into_owned().into_boxed_str()),
+        };
+        Self { repr }
     }
 }
 
@@ -119,18 +141,41 @@ enum Found {
     Key(ApiKey),
 }
 
-fn from_header(parts: &Parts, name: &str) -> Found {
-    // `HeaderMap::get` returns the first field line; an invalid name has no lines.
-    let Some(value) = parts.headers.get(name) else {
+/// At most this many parsed header names are cached per thread.
+const NAME_CACHE_LIMIT: usize = 64;
+
+thread_local! {
+    /// The configured names, parsed once per thread: parsing a name costs more than the
+    /// lookup itself.
+    static HEADER_NAMES: RefCell<Vec<(&'static str, Option<HeaderName>)>> =
+        const { RefCell::new(Vec::new()) };
+}
+
+/// The first field line named `name` (case-insensitively); an invalid name has none.
+fn first_line<'a>(headers: &'a http::HeaderMap, name: &'static str) -> Option<&'a HeaderValue> {
+    HEADER_NAMES.with_borrow_mut(|cache| {
+        if let Some((_, parsed)) = cache.iter().find(|(cached, _)| *cached == name) {
+            return parsed.as_ref().and_then(|parsed| headers.get(parsed));
+        }
+        let parsed = HeaderName::from_bytes(name.as_bytes()).ok();
+        let value = parsed.as_ref().and_then(|parsed| headers.get(parsed));
+        if cache.len() < NAME_CACHE_LIMIT {
+            cache.push((name, parsed));
+        }
+        value
+    })
+}
+
+fn from_header(parts: &Parts, name: &'static str) -> Found {
+    // `HeaderMap::get` returns the first field line.
+    let Some(value) = first_line(&parts.headers, name) else {
         return Found::Missing;
     };
     let bytes = value.as_bytes();
-    if bytes.is_empty() {
-        Found::Missing
-    } else if std::str::from_utf8(bytes).is_err() {
-        Found::Malformed
-    } else {
-        Found::Key(ApiKey::shared(value, 0..bytes.len()))
+    match std::str::from_utf8(bytes) {
+        Ok("") => Found::Missing,
+        Ok(text) => Found::Key(ApiKey::in_header(value, 0..bytes.len(), text)),
+        Err(_) => Found::Malformed,
     }
 }
 
@@ -169,9 +214,7 @@ fn from_query(parts: &Parts, name: &str) -> Found {
         return match form_decode(raw_value) {
             None => Found::Malformed,
             Some(value) if value.is_empty() => Found::Missing,
-            Some(value) => Found::Key(ApiKey {
-                repr: Repr::Owned(value.into_owned().into_boxed_str()),
-            }),
+            Some(value) => Found::Key(ApiKey::decoded(value)),
         };
     }
     Found::Missing
@@ -217,10 +260,12 @@ fn from_cookies(parts: &Parts, name: &str) -> Found {
             if !value.iter().all(|&b| is_cookie_octet(b)) {
                 return Found::Malformed;
             }
-            if value.is_empty() {
-                return Found::Missing;
-            }
-            return Found::Key(ApiKey::shared(line, start..end));
+            // Cookie-octets are ASCII.
+            return match std::str::from_utf8(value) {
+                Ok("") => Found::Missing,
+                Ok(text) => Found::Key(ApiKey::in_header(line, start..end, text)),
+                Err(_) => Found::Malformed,
+            };
         }
     }
     Found::Missing

@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use arrayvec::ArrayString;
 use base64::DecodeSliceError;
 use base64::Engine as _;
 use base64::alphabet::STANDARD;
@@ -23,17 +24,18 @@ const BASE64: GeneralPurpose = GeneralPurpose::new(
 /// Decoded `user-pass` up to this many bytes is kept inline, without a heap allocation.
 const INLINE: usize = 64;
 
+/// The decoded `user-pass`, validated as UTF-8 once.
 #[derive(Clone)]
 enum Storage {
-    Inline { bytes: [u8; INLINE], len: u8 },
-    Heap(Box<[u8]>),
+    Inline(ArrayString<INLINE>),
+    Heap(Box<str>),
 }
 
 impl Storage {
-    fn as_bytes(&self) -> &[u8] {
+    fn as_str(&self) -> &str {
         match self {
-            Self::Inline { bytes, len } => bytes.get(..usize::from(*len)).unwrap_or_default(),
-            Self::Heap(bytes) => bytes,
+            Self::Inline(text) => text,
+            Self::Heap(text) => text,
         }
     }
 }
@@ -80,20 +82,21 @@ pub struct BasicCredentials {
 impl BasicCredentials {
     /// Decodes and checks the `token68` after `Basic 1*SP`.
     fn decode(encoded: &[u8]) -> Option<Self> {
-        let mut bytes = [0u8; INLINE];
-        let storage = match BASE64.decode_slice(encoded, &mut bytes) {
-            Ok(len) => Storage::Inline {
-                bytes,
-                len: u8::try_from(len).ok()?,
-            },
+        let mut buffer = [0u8; INLINE];
+        let storage = match BASE64.decode_slice(encoded, &mut buffer) {
+            Ok(len) => {
+                let text = std::str::from_utf8(buffer.get(..len)?).ok()?;
+                Storage::Inline(ArrayString::from(text).ok()?)
+            }
             Err(DecodeSliceError::OutputSliceTooSmall) => {
-                Storage::Heap(BASE64.decode(encoded).ok()?.into_boxed_slice())
+                let bytes = BASE64.decode(encoded).ok()?;
+                Storage::Heap(String::from_utf8(bytes).ok()?.into_boxed_str())
             }
             Err(DecodeSliceError::DecodeError(_)) => return None,
         };
-        let decoded = storage.as_bytes();
-        let colon = decoded.iter().position(|&b| b == b':')?;
-        if decoded.iter().any(|&b| is_ctl(b)) || std::str::from_utf8(decoded).is_err() {
+        let text = storage.as_str();
+        let colon = text.find(':')?;
+        if text.bytes().any(is_ctl) {
             return None;
         }
         Some(Self { storage, colon })
@@ -101,23 +104,14 @@ impl BasicCredentials {
 
     /// The user-id (before the first colon; may be empty).
     pub fn username(&self) -> &str {
-        let bytes = self
-            .storage
-            .as_bytes()
-            .get(..self.colon)
-            .unwrap_or_default();
-        // Validated as UTF-8 at extraction; a colon is a character boundary.
-        std::str::from_utf8(bytes).unwrap_or_default()
+        // A colon is a character boundary.
+        self.storage.as_str().get(..self.colon).unwrap_or_default()
     }
 
     /// The password (after the first colon; may be empty, may contain colons).
     pub fn password(&self) -> &str {
-        std::str::from_utf8(self.password_bytes()).unwrap_or_default()
-    }
-
-    fn password_bytes(&self) -> &[u8] {
         self.storage
-            .as_bytes()
+            .as_str()
             .get(self.colon + 1..)
             .unwrap_or_default()
     }
@@ -125,14 +119,14 @@ impl BasicCredentials {
     /// Whether the password equals `expected`, in time independent of where they differ
     /// (only the length can leak).
     pub fn password_matches(&self, expected: &str) -> bool {
-        self.password_bytes().ct_eq(expected.as_bytes()).into()
+        self.password().as_bytes().ct_eq(expected.as_bytes()).into()
     }
 
     /// Whether both the username and the password match; both are compared in constant
     /// time, and the password is compared even when the username differs.
     pub fn matches(&self, username: &str, password: &str) -> bool {
         let user = self.username().as_bytes().ct_eq(username.as_bytes());
-        let pass = self.password_bytes().ct_eq(password.as_bytes());
+        let pass = self.password().as_bytes().ct_eq(password.as_bytes());
         (user & pass).into()
     }
 }
@@ -189,7 +183,7 @@ mod tests {
         assert_eq!(text.len(), 64);
         let credentials = BasicCredentials::decode(encode(text.as_bytes()).as_bytes())
             .expect("valid credentials");
-        assert!(matches!(credentials.storage, Storage::Inline { .. }));
+        assert!(matches!(credentials.storage, Storage::Inline(_)));
         assert_eq!(credentials.password(), "p".repeat(32));
 
         let text = format!("{}:{}", "u".repeat(31), "p".repeat(33));

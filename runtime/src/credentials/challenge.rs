@@ -1,12 +1,14 @@
 //! The `WWW-Authenticate` challenges of each kind of scheme.
 //!
 //! Challenges that never change are `HeaderValue::from_static`. The two that depend on the
-//! scheme's configuration (Basic with a realm, a custom scheme's word) are built on first
-//! use and cached for the life of the process, keyed by the configuration string: the
-//! rejection path of a request then costs a lookup and a reference-count increment, never
-//! formatting.
+//! scheme's configuration (Basic with a realm, a custom scheme's word) are built once per
+//! configuration and kept for the life of the process (at most `CACHE_LIMIT` of them, in
+//! a global table), and each thread keeps its own copy of the table for lookups: the
+//! rejection path of a request then costs a lookup in a short thread-local list, never
+//! formatting, never a lock, and (for ASCII values, which are `'static`) no reference count.
 
-use std::sync::{PoisonError, RwLock};
+use std::cell::RefCell;
+use std::sync::{Mutex, PoisonError};
 
 use http::HeaderValue;
 
@@ -26,7 +28,7 @@ pub(crate) const MUTUAL_TLS: HeaderValue = HeaderValue::from_static("MutualTLS")
 pub(crate) const INVALID_TOKEN: HeaderValue =
     HeaderValue::from_static(r#"Bearer error="invalid_token""#);
 
-/// At most this many configuration-dependent challenges are cached; more (only possible with
+/// At most this many configuration-dependent challenges are kept; more (only possible with
 /// configurations made at run time) are built per call.
 const CACHE_LIMIT: usize = 64;
 
@@ -36,20 +38,51 @@ enum Key {
     Custom(&'static str),
 }
 
-static CACHE: RwLock<Vec<(Key, HeaderValue)>> = RwLock::new(Vec::new());
+/// Every challenge built so far. ASCII ones are leaked into `'static` strings (bounded by
+/// `CACHE_LIMIT`, like any other static data) so that their `HeaderValue`s are
+/// `from_static`: cloning one then touches no reference count.
+static BUILT: Mutex<Vec<(Key, HeaderValue)>> = Mutex::new(Vec::new());
 
-fn cached(key: Key, build: impl FnOnce() -> HeaderValue) -> HeaderValue {
-    {
-        let cache = CACHE.read().unwrap_or_else(PoisonError::into_inner);
-        if let Some((_, value)) = cache.iter().find(|(cached, _)| *cached == key) {
-            return value.clone();
+thread_local! {
+    static CACHE: RefCell<Vec<(Key, HeaderValue)>> = const { RefCell::new(Vec::new()) };
+}
+
+fn cached(key: Key, build: impl FnOnce() -> String) -> HeaderValue {
+    if let Some(value) = CACHE.with_borrow(|cache| {
+        cache
+            .iter()
+            .find(|(cached, _)| *cached == key)
+            .map(|(_, value)| value.clone())
+    }) {
+        return value;
+    }
+    let value = {
+        let mut table = BUILT.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some((_, value)) = table.iter().find(|(cached, _)| *cached == key) {
+            value.clone()
+        } else {
+            let text = build();
+            let is_static = text
+                .bytes()
+                .all(|b| (0x20..0x7f).contains(&b) || b == b'\t');
+            let value = if is_static && table.len() < CACHE_LIMIT {
+                HeaderValue::from_static(Box::leak(text.into_boxed_str()))
+            } else {
+                // Non-ASCII (obs-text) values cannot be `from_static`; the fallbacks are
+                // unreachable for values `quote` and `title_case` produce from a token.
+                HeaderValue::from_str(&text).unwrap_or(HeaderValue::from_static("Unknown"))
+            };
+            if table.len() < CACHE_LIMIT {
+                table.push((key, value.clone()));
+            }
+            value
         }
-    }
-    let value = build();
-    let mut cache = CACHE.write().unwrap_or_else(PoisonError::into_inner);
-    if cache.len() < CACHE_LIMIT && !cache.iter().any(|(cached, _)| *cached == key) {
-        cache.push((key, value.clone()));
-    }
+    };
+    CACHE.with_borrow_mut(|cache| {
+        if cache.len() < CACHE_LIMIT {
+            cache.push((key, value.clone()));
+        }
+    });
     value
 }
 
@@ -61,16 +94,12 @@ pub(crate) fn basic(realm: Option<&'static str>) -> HeaderValue {
             let mut text = String::with_capacity(realm.len() + 16);
             text.push_str("Basic realm=");
             quote(realm, &mut text);
-            // `quote` drops the only bytes a field value cannot hold.
-            HeaderValue::from_str(&text).unwrap_or(BASIC)
+            text
         }),
     }
 }
 
 /// A custom scheme's challenge: the word title-cased as FastAPI's `str.title()` does.
 pub(crate) fn custom(scheme: &'static str) -> HeaderValue {
-    cached(Key::Custom(scheme), || {
-        HeaderValue::from_str(&title_case(scheme))
-            .unwrap_or_else(|_| HeaderValue::from_static("Unknown"))
-    })
+    cached(Key::Custom(scheme), || title_case(scheme))
 }

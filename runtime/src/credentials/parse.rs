@@ -35,20 +35,18 @@ const TCHAR: [bool; 256] = {
     table
 };
 
-/// The characters of `token68` (RFC 9110 §11.2) and `b64token` (RFC 6750 §2.1) before the
-/// trailing `=`s.
-const TOKEN68: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut byte = 0;
-    while byte < 256 {
-        #[allow(clippy::cast_possible_truncation)] // `byte < 256`
-        let b = byte as u8;
-        table[byte] =
-            b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'+' | b'/');
-        byte += 1;
-    }
-    table
-};
+/// Whether `b` may appear in a `token68` / `b64token` (RFC 9110 §11.2, RFC 6750 §2.1) before
+/// the trailing `=`s: `ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/"`. Branch-free, so
+/// that checking a whole token vectorizes.
+#[inline]
+#[allow(clippy::needless_bitwise_bool)] // branch-free on purpose
+const fn is_token68_char(b: u8) -> bool {
+    // Letters; then `-` `.` `/` and the digits, which are contiguous (0x2D-0x39); then the
+    // rest one by one. Five tests instead of eight halve the vectorized loop.
+    let letter = (b | 0x20).wrapping_sub(b'a') < 26;
+    let dash_dot_slash_digit = b.wrapping_sub(b'-') < 13;
+    letter | dash_dot_slash_digit | (b == b'+') | (b == b'_') | (b == b'~')
+}
 
 /// Whether `b` is a `tchar`.
 pub(crate) const fn is_tchar(b: u8) -> bool {
@@ -61,7 +59,13 @@ pub(crate) fn is_token68(bytes: &[u8]) -> bool {
         Some(last) => &bytes[..=last],
         None => return false,
     };
-    body.iter().all(|&b| TOKEN68[b as usize])
+    // No early exit, so that the loop vectorizes (a rejected token costs as much as an
+    // accepted one, which is fine: tokens are short).
+    let mut invalid = false;
+    for &b in body {
+        invalid |= !is_token68_char(b);
+    }
+    !invalid
 }
 
 /// Whether `b` is a control character (`CTL`, RFC 5234: `%x00-1F / %x7F`).
@@ -327,6 +331,14 @@ pub(crate) fn title_case(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn token68_characters() {
+        for b in 0..=u8::MAX {
+            let expected = b.is_ascii_alphanumeric() || b"-._~+/".contains(&b);
+            assert_eq!(is_token68_char(b), expected, "{b:#04x}");
+        }
+    }
 
     #[test]
     fn token68() {

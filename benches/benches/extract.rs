@@ -1,0 +1,556 @@
+//! Credential extraction, side by side in one criterion run: authscheme, axum-extra 0.12
+//! (`TypedHeader<Authorization<_>>` through `FromRequestParts`, what a handler pays) and
+//! poem-openapi 5 (`BearerAuthorization` / `BasicAuthorization` / `ApiKeyAuthorization`,
+//! what its generated `checker` calls). Every request head carries 12 realistic headers.
+//!
+//! Before criterion runs, each workload is run under a counting global allocator and the
+//! heap allocations per call are printed (`allocations per call` table).
+//!
+//! Run: `cargo bench -p authscheme-benches -- --warm-up-time 1 --measurement-time 3`.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::hint::black_box;
+use std::pin::pin;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::task::{Context, Poll, Waker};
+
+use authscheme::credentials::{
+    ApiKey, ApiKeyConfig, BasicConfig, BasicCredentials, BearerToken, Credentials,
+};
+use authscheme::openapi::{self, ApiKeyLocation, OpenApiVersion};
+use authscheme::{ScopeSet, SecurityScheme};
+use axum::extract::FromRequestParts;
+use axum::response::IntoResponse as _;
+use axum_extra::TypedHeader;
+use criterion::Criterion;
+use headers::Authorization;
+use headers::authorization::{Basic, Bearer};
+use http::request::Parts;
+use http::{HeaderMap, HeaderValue};
+use poem_openapi::auth::{ApiKeyAuthorization, BasicAuthorization, BearerAuthorization};
+use poem_openapi::registry::MetaParamIn;
+
+// ---------------------------------------------------------------------------------------
+// Counting allocator.
+
+/// Forwards to the system allocator and, while `COUNTING` is set, counts allocations.
+struct CountingAllocator;
+
+static COUNTING: AtomicBool = AtomicBool::new(false);
+static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
+
+fn count() {
+    if COUNTING.load(Ordering::Relaxed) {
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+    }
+}
+
+// The one `unsafe` of the workspace: `GlobalAlloc` is an unsafe trait. Every method forwards
+// to `System` with the caller's arguments, so `System`'s contract is the caller's contract.
+#[allow(unsafe_code)]
+unsafe impl GlobalAlloc for CountingAllocator {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        count();
+        // SAFETY: forwarded unchanged; the caller upholds `GlobalAlloc::alloc`'s contract.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        count();
+        // SAFETY: as above.
+        unsafe { System.alloc_zeroed(layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        count();
+        // SAFETY: as above; `ptr` was allocated by `System` through this allocator.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: as above.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: CountingAllocator = CountingAllocator;
+
+/// Heap allocations (including reallocations) per call of `f`, after a warm-up (which also
+/// promotes the `HeaderValue`s' buffers to shared ones, as hyper's already are).
+fn allocations_per_call(mut f: impl FnMut()) -> f64 {
+    const CALLS: u32 = 1000;
+    for _ in 0..10 {
+        f();
+    }
+    ALLOCATIONS.store(0, Ordering::Relaxed);
+    COUNTING.store(true, Ordering::Relaxed);
+    for _ in 0..CALLS {
+        f();
+    }
+    COUNTING.store(false, Ordering::Relaxed);
+    #[allow(clippy::cast_precision_loss)]
+    let per_call = ALLOCATIONS.load(Ordering::Relaxed) as f64 / f64::from(CALLS);
+    per_call
+}
+
+// ---------------------------------------------------------------------------------------
+// Requests.
+
+const JWT: &str = "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwic2NvcGUiOiJpdGVtczpyZWFkIGl0ZW1zOndyaXRlIiwiaWF0IjoxNTE2MjM5MDIyfQ.c2lnbmF0dXJlLXNpZ25hdHVyZS1zaWduYXR1cmU";
+/// base64("aladdin:open sesame").
+const BASIC: &str = "Basic YWxhZGRpbjpvcGVuIHNlc2FtZQ==";
+const API_KEY: &str = "sk_live_51H8x2KLmN0pQrStUvWxYz";
+
+/// A request head with 11 ordinary headers plus `extra` (the credentials, or nothing).
+fn headers(extra: Option<(&'static str, &str)>) -> HeaderMap {
+    let mut map = HeaderMap::new();
+    for (name, value) in [
+        ("host", "api.example.com"),
+        (
+            "user-agent",
+            "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36",
+        ),
+        ("accept", "application/json, text/plain, */*"),
+        ("accept-language", "en-GB,en;q=0.9,fr;q=0.8"),
+        ("accept-encoding", "gzip, deflate, br, zstd"),
+        ("connection", "keep-alive"),
+        ("referer", "https://app.example.com/dashboard/items?page=2"),
+        (
+            "cookie",
+            "_ga=GA1.2.1234567890.1700000000; theme=dark; locale=en-GB",
+        ),
+        ("x-request-id", "6f1c2b9e-3d4a-4b8c-9e7f-0a1b2c3d4e5f"),
+        ("content-type", "application/json"),
+        ("origin", "https://app.example.com"),
+    ] {
+        map.append(name, HeaderValue::from_static(value));
+    }
+    if let Some((name, value)) = extra {
+        // Not `from_static`: a value backed by a reference-counted buffer, as hyper's are.
+        map.append(
+            name,
+            HeaderValue::from_str(value).expect("benchmark values are valid"),
+        );
+    }
+    assert_eq!(map.len(), 11 + usize::from(extra.is_some()));
+    map
+}
+
+fn parts(headers: HeaderMap) -> Parts {
+    let mut request = http::Request::get("/items/42")
+        .body(())
+        .expect("valid request");
+    *request.headers_mut() = headers;
+    request.into_parts().0
+}
+
+fn poem_request(headers: HeaderMap) -> poem::Request {
+    let mut request = poem::Request::builder().uri_str("/items/42").finish();
+    *request.headers_mut() = headers;
+    request
+}
+
+/// Polls a future that is ready at once (axum's extractors are `async fn`s that never wait).
+fn ready<F: Future>(future: F) -> F::Output {
+    match pin!(future).poll(&mut Context::from_waker(Waker::noop())) {
+        Poll::Ready(output) => output,
+        Poll::Pending => panic!("the extractor waited"),
+    }
+}
+
+const REALM: BasicConfig = BasicConfig::new(Some("admin"));
+const HEADER_KEY: ApiKeyConfig = ApiKeyConfig::new(ApiKeyLocation::Header, "X-API-Key");
+
+/// A scheme implemented by hand (no derive): 24 declared scopes.
+struct ItemsAuth;
+
+static ITEMS_OPENAPI: openapi::SecurityScheme = openapi::SecurityScheme::bearer(None);
+
+impl SecurityScheme for ItemsAuth {
+    const NAME: &'static str = "ItemsAuth";
+    const SCOPES: &'static [&'static str] = &[
+        "items:read",
+        "items:write",
+        "items:delete",
+        "users:read",
+        "users:write",
+        "admin",
+        "s6",
+        "s7",
+        "s8",
+        "s9",
+        "s10",
+        "s11",
+        "s12",
+        "s13",
+        "s14",
+        "s15",
+        "s16",
+        "s17",
+        "s18",
+        "s19",
+        "s20",
+        "s21",
+        "s22",
+        "s23",
+    ];
+    const MIN_OPENAPI_VERSION: OpenApiVersion = OpenApiVersion::V3_0;
+    type Credentials = BearerToken;
+    const CONFIG: () = ();
+
+    fn openapi() -> &'static openapi::SecurityScheme {
+        &ITEMS_OPENAPI
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Workloads: each returns something derived from the credentials so that nothing is
+// optimised away.
+
+#[inline(never)]
+fn ours_bearer(parts: &Parts) -> usize {
+    match BearerToken::extract(parts, &()) {
+        Ok(Some(token)) => token.token().len(),
+        _ => 0,
+    }
+}
+
+#[inline(never)]
+fn axum_bearer(parts: &mut Parts) -> usize {
+    match ready(TypedHeader::<Authorization<Bearer>>::from_request_parts(
+        parts,
+        &(),
+    )) {
+        Ok(TypedHeader(auth)) => auth.token().len(),
+        Err(_) => 0,
+    }
+}
+
+#[inline(never)]
+fn poem_bearer(request: &poem::Request) -> usize {
+    match <poem_openapi::auth::Bearer as BearerAuthorization>::from_request(request) {
+        Ok(bearer) => bearer.token.len(),
+        Err(_) => 0,
+    }
+}
+
+/// The floor: a hand-written lookup, prefix check and RFC 6750 `b64token` check.
+#[inline(never)]
+fn handwritten_bearer(parts: &Parts) -> usize {
+    let Some(value) = parts.headers.get(http::header::AUTHORIZATION) else {
+        return 0;
+    };
+    let bytes = value.as_bytes();
+    if bytes.len() < 8 || !bytes[..7].eq_ignore_ascii_case(b"bearer ") {
+        return 0;
+    }
+    let token = &bytes[7..];
+    let body = token
+        .iter()
+        .rposition(|&b| b != b'=')
+        .map_or(&token[..0], |last| &token[..=last]);
+    // No early exit, so that the loop vectorizes.
+    let mut invalid = body.is_empty();
+    for &b in body {
+        invalid |=
+            !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'+' | b'/'));
+    }
+    let valid = !invalid;
+    if valid { token.len() } else { 0 }
+}
+
+#[inline(never)]
+fn ours_basic(parts: &Parts) -> usize {
+    match BasicCredentials::extract(parts, &REALM) {
+        Ok(Some(credentials)) => credentials.username().len() + credentials.password().len(),
+        _ => 0,
+    }
+}
+
+#[inline(never)]
+fn axum_basic(parts: &mut Parts) -> usize {
+    match ready(TypedHeader::<Authorization<Basic>>::from_request_parts(
+        parts,
+        &(),
+    )) {
+        Ok(TypedHeader(auth)) => auth.username().len() + auth.password().len(),
+        Err(_) => 0,
+    }
+}
+
+#[inline(never)]
+fn poem_basic(request: &poem::Request) -> usize {
+    match <poem_openapi::auth::Basic as BasicAuthorization>::from_request(request) {
+        Ok(basic) => basic.username.len() + basic.password.len(),
+        Err(_) => 0,
+    }
+}
+
+#[inline(never)]
+fn ours_api_key(parts: &Parts) -> usize {
+    match ApiKey::extract(parts, &HEADER_KEY) {
+        Ok(Some(key)) => key.as_str().len(),
+        _ => 0,
+    }
+}
+
+#[inline(never)]
+fn poem_api_key(request: &poem::Request, query: &poem_openapi::__private::UrlQuery) -> usize {
+    match <poem_openapi::auth::ApiKey as ApiKeyAuthorization>::from_request(
+        request,
+        query,
+        "X-API-Key",
+        MetaParamIn::Header,
+    ) {
+        Ok(key) => key.key.len(),
+        Err(_) => 0,
+    }
+}
+
+/// The rejection a required scheme answers with when the header is missing.
+#[inline(never)]
+fn ours_rejection(parts: &Parts) -> authscheme::Rejection {
+    match BearerToken::extract(parts, &()) {
+        Ok(None) => BearerToken::missing(&()),
+        Ok(Some(_)) => panic!("no credentials in this request"),
+        Err(rejection) => rejection,
+    }
+}
+
+#[inline(never)]
+fn axum_rejection(parts: &mut Parts) -> axum_extra::typed_header::TypedHeaderRejection {
+    match ready(TypedHeader::<Authorization<Bearer>>::from_request_parts(
+        parts,
+        &(),
+    )) {
+        Ok(_) => panic!("no credentials in this request"),
+        Err(rejection) => rejection,
+    }
+}
+
+#[inline(never)]
+fn ours_basic_rejection(parts: &Parts) -> authscheme::Rejection {
+    match BasicCredentials::extract(parts, &REALM) {
+        Ok(None) => BasicCredentials::missing(&REALM),
+        Ok(Some(_)) => panic!("no credentials in this request"),
+        Err(rejection) => rejection,
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+
+struct Fixtures {
+    bearer: Parts,
+    basic: Parts,
+    api_key: Parts,
+    none: Parts,
+    poem_bearer: poem::Request,
+    poem_basic: poem::Request,
+    poem_api_key: poem::Request,
+    empty_query: poem_openapi::__private::UrlQuery,
+}
+
+impl Fixtures {
+    fn new() -> Self {
+        let bearer_header = format!("Bearer {JWT}");
+        let bearer = headers(Some(("authorization", &bearer_header)));
+        let basic = headers(Some(("authorization", BASIC)));
+        let api_key = headers(Some(("x-api-key", API_KEY)));
+        Self {
+            poem_bearer: poem_request(bearer.clone()),
+            poem_basic: poem_request(basic.clone()),
+            poem_api_key: poem_request(api_key.clone()),
+            bearer: parts(bearer),
+            basic: parts(basic),
+            api_key: parts(api_key),
+            none: parts(headers(None)),
+            empty_query: poem_openapi::__private::UrlQuery(Vec::new()),
+        }
+    }
+}
+
+fn print_allocations(fx: &mut Fixtures) {
+    let rows: Vec<(&str, f64)> = vec![
+        (
+            "bearer/authscheme",
+            allocations_per_call(|| {
+                black_box(ours_bearer(black_box(&fx.bearer)));
+            }),
+        ),
+        (
+            "bearer/axum-extra",
+            allocations_per_call(|| {
+                black_box(axum_bearer(black_box(&mut fx.bearer)));
+            }),
+        ),
+        (
+            "bearer/poem-openapi",
+            allocations_per_call(|| {
+                black_box(poem_bearer(black_box(&fx.poem_bearer)));
+            }),
+        ),
+        (
+            "basic/authscheme",
+            allocations_per_call(|| {
+                black_box(ours_basic(black_box(&fx.basic)));
+            }),
+        ),
+        (
+            "basic/axum-extra",
+            allocations_per_call(|| {
+                black_box(axum_basic(black_box(&mut fx.basic)));
+            }),
+        ),
+        (
+            "basic/poem-openapi",
+            allocations_per_call(|| {
+                black_box(poem_basic(black_box(&fx.poem_basic)));
+            }),
+        ),
+        (
+            "api_key_header/authscheme",
+            allocations_per_call(|| {
+                black_box(ours_api_key(black_box(&fx.api_key)));
+            }),
+        ),
+        (
+            "api_key_header/poem-openapi",
+            allocations_per_call(|| {
+                black_box(poem_api_key(black_box(&fx.poem_api_key), &fx.empty_query));
+            }),
+        ),
+        (
+            "rejection/authscheme",
+            allocations_per_call(|| {
+                black_box(ours_rejection(black_box(&fx.none)));
+            }),
+        ),
+        (
+            "rejection/axum-extra",
+            allocations_per_call(|| {
+                black_box(axum_rejection(black_box(&mut fx.none)));
+            }),
+        ),
+        (
+            "rejection_basic_realm/authscheme",
+            allocations_per_call(|| {
+                black_box(ours_basic_rejection(black_box(&fx.none)));
+            }),
+        ),
+        (
+            "rejection_response/authscheme",
+            allocations_per_call(|| {
+                black_box(ours_rejection(black_box(&fx.none)).into_response());
+            }),
+        ),
+        (
+            "rejection_response/axum-extra",
+            allocations_per_call(|| {
+                black_box(axum_rejection(black_box(&mut fx.none)).into_response());
+            }),
+        ),
+    ];
+    println!("allocations per call (after warm-up):");
+    for (name, per_call) in rows {
+        println!("  {name:<36} {per_call:>6.2}");
+    }
+}
+
+fn benches(c: &mut Criterion, fx: &mut Fixtures) {
+    // Sanity: every extractor finds what it should, so the timings compare like with like.
+    assert_eq!(ours_bearer(&fx.bearer), JWT.len());
+    assert_eq!(axum_bearer(&mut fx.bearer), JWT.len());
+    assert_eq!(poem_bearer(&fx.poem_bearer), JWT.len());
+    assert_eq!(handwritten_bearer(&fx.bearer), JWT.len());
+    assert_eq!(ours_basic(&fx.basic), "aladdinopen sesame".len());
+    assert_eq!(axum_basic(&mut fx.basic), "aladdinopen sesame".len());
+    assert_eq!(poem_basic(&fx.poem_basic), "aladdinopen sesame".len());
+    assert_eq!(ours_api_key(&fx.api_key), API_KEY.len());
+    assert_eq!(
+        poem_api_key(&fx.poem_api_key, &fx.empty_query),
+        API_KEY.len()
+    );
+
+    let mut group = c.benchmark_group("bearer");
+    group.bench_function("authscheme", |b| {
+        b.iter(|| ours_bearer(black_box(&fx.bearer)));
+    });
+    group.bench_function("axum-extra", |b| {
+        b.iter(|| axum_bearer(black_box(&mut fx.bearer)));
+    });
+    group.bench_function("poem-openapi", |b| {
+        b.iter(|| poem_bearer(black_box(&fx.poem_bearer)));
+    });
+    group.bench_function("handwritten", |b| {
+        b.iter(|| handwritten_bearer(black_box(&fx.bearer)));
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("basic");
+    group.bench_function("authscheme", |b| {
+        b.iter(|| ours_basic(black_box(&fx.basic)));
+    });
+    group.bench_function("axum-extra", |b| {
+        b.iter(|| axum_basic(black_box(&mut fx.basic)));
+    });
+    group.bench_function("poem-openapi", |b| {
+        b.iter(|| poem_basic(black_box(&fx.poem_basic)));
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("api_key_header");
+    group.bench_function("authscheme", |b| {
+        b.iter(|| ours_api_key(black_box(&fx.api_key)));
+    });
+    group.bench_function("poem-openapi", |b| {
+        b.iter(|| poem_api_key(black_box(&fx.poem_api_key), &fx.empty_query));
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("rejection");
+    group.bench_function("authscheme", |b| {
+        b.iter(|| ours_rejection(black_box(&fx.none)));
+    });
+    group.bench_function("axum-extra", |b| {
+        b.iter(|| axum_rejection(black_box(&mut fx.none)));
+    });
+    group.bench_function("authscheme_basic_realm", |b| {
+        b.iter(|| ours_basic_rejection(black_box(&fx.none)));
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("rejection_response");
+    group.bench_function("authscheme", |b| {
+        b.iter(|| ours_rejection(black_box(&fx.none)).into_response());
+    });
+    group.bench_function("axum-extra", |b| {
+        b.iter(|| axum_rejection(black_box(&mut fx.none)).into_response());
+    });
+    group.finish();
+
+    let granted = ScopeSet::<ItemsAuth>::from_names(["items:read", "items:write", "admin", "s17"]);
+    let required = ScopeSet::<ItemsAuth>::from_names(["items:read", "s17"]);
+    assert!(granted.contains_all(required));
+    let mut group = c.benchmark_group("scope_check");
+    group.bench_function("contains_all", |b| {
+        // Through references: `black_box` of a `u128` by value measures a store-forwarding
+        // stall, not the check.
+        b.iter(|| black_box(&granted).contains_all(*black_box(&required)));
+    });
+    group.bench_function("from_names_then_contains_all", |b| {
+        b.iter(|| {
+            ScopeSet::<ItemsAuth>::from_names(black_box(["items:read", "items:write", "admin"]))
+                .contains_all(required)
+        });
+    });
+    group.finish();
+}
+
+fn main() {
+    let mut fx = Fixtures::new();
+    print_allocations(&mut fx);
+    let mut criterion = Criterion::default().configure_from_args();
+    benches(&mut criterion, &mut fx);
+    criterion.final_summary();
+}

@@ -1,0 +1,1 @@
+//! Side-by-side benchmarks of credential extraction: see `benches/extract.rs` and `BENCHMARKS.md`.
