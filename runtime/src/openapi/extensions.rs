@@ -1,5 +1,8 @@
 //! `x-` specification extensions.
 
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
 use super::Text;
 
 /// One `x-` specification extension: a key starting with `x-` and a JSON value.
@@ -34,7 +37,22 @@ impl Extension {
 /// Declarations use the scalar variants (strings, numbers, booleans), which are
 /// `const`-constructible; anything else read from JSON (`null`, arrays, objects) is kept as
 /// [`ExtensionValue::Json`].
-#[derive(Clone, Debug, PartialEq)]
+///
+/// Two values are equal when they are the same JSON value, whatever the variant:
+/// `ExtensionValue::Json(json!("a")) == ExtensionValue::str("a")`.
+///
+/// ```
+/// use authscheme::openapi::ExtensionValue;
+/// use serde_json::json;
+///
+/// let nested = json!({"tiers": [1, 2.5, null, {"k": "v"}]});
+/// let value = ExtensionValue::from_json(&nested);
+/// assert_eq!(value, ExtensionValue::Json(nested.clone()));
+/// assert_eq!(value.to_json(), nested);
+/// assert_eq!(ExtensionValue::from_json(&json!(7)), ExtensionValue::Int(7));
+/// assert_eq!(ExtensionValue::Json(json!("a")), ExtensionValue::str("a"));
+/// ```
+#[derive(Clone, Debug)]
 pub enum ExtensionValue {
     /// A JSON string.
     Str(Text),
@@ -78,7 +96,8 @@ impl ExtensionValue {
                 if let Some(i) = n.as_i64() {
                     Self::Int(i)
                 } else if n.is_f64() {
-                    n.as_f64().map_or_else(|| Self::Json(value.clone()), Self::Float)
+                    n.as_f64()
+                        .map_or_else(|| Self::Json(value.clone()), Self::Float)
                 } else {
                     Self::Json(value.clone())
                 }
@@ -86,4 +105,58 @@ impl ExtensionValue {
             other => Self::Json(other.clone()),
         }
     }
+}
+
+impl PartialEq for ExtensionValue {
+    #[allow(
+        clippy::float_cmp,
+        reason = "JSON equality of numbers is exact, as `serde_json::Value`'s"
+    )]
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Self::Str(a), Self::Str(b)) => a == b,
+            (Self::Bool(a), Self::Bool(b)) => a == b,
+            (Self::Int(a), Self::Int(b)) => a == b,
+            (Self::Float(a), Self::Float(b)) => a == b,
+            (Self::Json(a), Self::Json(b)) => a == b,
+            // `to_json` maps a non-finite float to `null`; it must not equal a real `null`.
+            (Self::Float(f), _) | (_, Self::Float(f)) if !f.is_finite() => false,
+            // Different variants may still hold the same JSON, e.g. `Json("a")` and `Str("a")`.
+            _ => self.to_json() == other.to_json(),
+        }
+    }
+}
+
+/// Writes the value as JSON. A non-finite [`ExtensionValue::Float`] is an error (JSON has no
+/// `NaN`); the version-aware writers report it with its path before serializing.
+impl Serialize for ExtensionValue {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Str(s) => serializer.serialize_str(s),
+            Self::Bool(b) => serializer.serialize_bool(*b),
+            Self::Int(i) => serializer.serialize_i64(*i),
+            Self::Float(f) if f.is_finite() => serializer.serialize_f64(*f),
+            Self::Float(f) => Err(serde::ser::Error::custom(format_args!(
+                "extension value must be a finite number, found {f}"
+            ))),
+            Self::Json(v) => v.serialize(serializer),
+        }
+    }
+}
+
+/// Reads any JSON value, as [`ExtensionValue::from_json`].
+impl<'de> Deserialize<'de> for ExtensionValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        serde_json::Value::deserialize(deserializer).map(|value| Self::from_json(&value))
+    }
+}
+
+/// Writes `extensions` as members of the object being serialized (checked beforehand).
+pub(crate) fn serialize_extensions<M: SerializeMap>(
+    map: &mut M,
+    extensions: &[Extension],
+) -> Result<(), M::Error> {
+    extensions
+        .iter()
+        .try_for_each(|extension| map.serialize_entry(&*extension.key, &extension.value))
 }

@@ -1,6 +1,13 @@
 //! The OAuth Flows Object and the OAuth Flow Object.
 
-use super::{Extension, List, OpenApiVersion, Text};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::Value;
+
+use super::extensions::serialize_extensions;
+use super::json;
+use super::pointer::Pointer;
+use super::{Error, Extension, List, OpenApiVersion, Text, Versioned};
 
 /// `Option<&'static str>` to `Option<Text>` in a `const` context.
 pub(crate) const fn static_text(value: Option<&'static str>) -> Option<Text> {
@@ -68,6 +75,18 @@ impl FlowKind {
         }
     }
 
+    /// The flow whose key in the OAuth Flows Object is `key` (case-sensitive).
+    ///
+    /// ```
+    /// use authscheme::openapi::FlowKind;
+    ///
+    /// assert_eq!(FlowKind::from_key("clientCredentials"), Some(FlowKind::ClientCredentials));
+    /// assert_eq!(FlowKind::from_key("accessCode"), None); // OpenAPI 2.0's name
+    /// ```
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|kind| kind.key() == key)
+    }
+
     /// The oldest OpenAPI version that has this flow.
     pub const fn min_version(self) -> OpenApiVersion {
         match self {
@@ -103,11 +122,13 @@ impl FlowKind {
 ///     "https://auth.example.com/authorize",
 ///     "https://auth.example.com/token",
 ///     SCOPES,
-/// )
-/// .with_refresh_url("https://auth.example.com/refresh");
-///
+/// );
 /// assert_eq!(FLOW.kind(), FlowKind::AuthorizationCode);
 /// assert_eq!(FLOW.token_url.as_deref(), Some("https://auth.example.com/token"));
+///
+/// // `with_*` builders are for run time; in a `const`, `OAuthFlow::declared` takes every field.
+/// let flow = FLOW.with_refresh_url("https://auth.example.com/refresh");
+/// assert_eq!(flow.refresh_url.as_deref(), Some("https://auth.example.com/refresh"));
 /// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct OAuthFlow {
@@ -147,7 +168,13 @@ impl OAuthFlow {
 
     /// An `implicit` flow.
     pub const fn implicit(authorization_url: &'static str, scopes: &'static [Scope]) -> Self {
-        Self::build(FlowKind::Implicit, Some(authorization_url), None, None, scopes)
+        Self::build(
+            FlowKind::Implicit,
+            Some(authorization_url),
+            None,
+            None,
+            scopes,
+        )
     }
 
     /// A `password` flow (FastAPI's `OAuth2PasswordBearer`).
@@ -157,7 +184,13 @@ impl OAuthFlow {
 
     /// A `clientCredentials` flow.
     pub const fn client_credentials(token_url: &'static str, scopes: &'static [Scope]) -> Self {
-        Self::build(FlowKind::ClientCredentials, None, None, Some(token_url), scopes)
+        Self::build(
+            FlowKind::ClientCredentials,
+            None,
+            None,
+            Some(token_url),
+            scopes,
+        )
     }
 
     /// An `authorizationCode` flow (FastAPI's `OAuth2AuthorizationCodeBearer`).
@@ -412,5 +445,501 @@ const fn slot_fits(flow: Option<&OAuthFlow>, kind: FlowKind) -> bool {
     match flow {
         Some(flow) => flow.kind as u8 == kind as u8,
         None => true,
+    }
+}
+
+/// What [`Error::Unsupported`] names for a `deviceAuthorization` flow before 3.2.
+const DEVICE_FLOW: &str = "the `deviceAuthorization` OAuth flow";
+
+impl OAuthFlow {
+    /// The URL fields other than `refreshUrl`, in output order: name, value, whether the
+    /// flow's kind requires it (and only then allows it).
+    fn url_fields(&self) -> [(&'static str, Option<&Text>, bool); 3] {
+        [
+            (
+                "authorizationUrl",
+                self.authorization_url.as_ref(),
+                self.kind.uses_authorization_url(),
+            ),
+            (
+                "deviceAuthorizationUrl",
+                self.device_authorization_url.as_ref(),
+                self.kind.uses_device_authorization_url(),
+            ),
+            (
+                "tokenUrl",
+                self.token_url.as_ref(),
+                self.kind.uses_token_url(),
+            ),
+        ]
+    }
+
+    /// The flow checked for `version`, ready to serialize (see [`Versioned`]).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Unsupported`] for a `deviceAuthorization` flow before 3.2; [`Error::Invalid`]
+    /// when a URL the kind requires is missing or one it does not use is set (the fields are
+    /// public, so this is checked here), a URL is not an RFC 3986 URI reference, a scope is
+    /// declared twice or an extension is invalid.
+    pub fn versioned(&self, version: OpenApiVersion) -> Result<Versioned<'_, Self>, Error> {
+        self.check(version, &Pointer::Root)?;
+        Ok(Versioned::trusted(self, version))
+    }
+
+    /// The OAuth Flow Object as JSON for `version`.
+    ///
+    /// ```
+    /// use authscheme::openapi::{OAuthFlow, OpenApiVersion, Scope};
+    ///
+    /// const SCOPES: &[Scope] = &[Scope::new("items:read", "Read items")];
+    /// let flow = OAuthFlow::password("/token", SCOPES).with_refresh_url("/refresh");
+    /// assert_eq!(
+    ///     flow.to_json(OpenApiVersion::V3_1)?.to_string(),
+    ///     r#"{"refreshUrl":"/refresh","scopes":{"items:read":"Read items"},"tokenUrl":"/token"}"#
+    /// );
+    /// # Ok::<(), authscheme::openapi::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`OAuthFlow::versioned`].
+    pub fn to_json(&self, version: OpenApiVersion) -> Result<Value, Error> {
+        self.versioned(version)?.to_value()
+    }
+
+    /// Reads an OAuth Flow Object found under the key of `kind`.
+    ///
+    /// ```
+    /// use authscheme::openapi::{FlowKind, OAuthFlow, OpenApiVersion};
+    ///
+    /// let json = serde_json::json!({"scopes": {}, "authorizationUrl": "/authorize"});
+    /// let flow = OAuthFlow::from_json(&json, FlowKind::Implicit, OpenApiVersion::V3_0)?;
+    /// assert_eq!(flow, OAuthFlow::implicit("/authorize", &[]));
+    ///
+    /// let err = OAuthFlow::from_json(&json, FlowKind::AuthorizationCode, OpenApiVersion::V3_0);
+    /// assert_eq!(err.unwrap_err().to_string(), "/: missing required field `tokenUrl`");
+    /// # Ok::<(), authscheme::openapi::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Invalid`] for anything that is not a valid flow of that kind (missing or
+    /// foreign URL fields, missing `scopes`, non-string scope descriptions, unknown fields,
+    /// wrong JSON types); [`Error::Unsupported`] for `deviceAuthorization` before 3.2.
+    pub fn from_json(
+        value: &Value,
+        kind: FlowKind,
+        version: OpenApiVersion,
+    ) -> Result<Self, Error> {
+        Self::read(value, kind, version, &Pointer::Root)
+    }
+
+    pub(crate) fn check(&self, version: OpenApiVersion, at: &Pointer<'_>) -> Result<(), Error> {
+        Error::gate(at, DEVICE_FLOW, self.kind.min_version(), version)?;
+        if let Some(url) = &self.refresh_url {
+            json::check_url(url, &at.key("refreshUrl"))?;
+        }
+        let scopes_at = at.key("scopes");
+        for (index, scope) in self.scopes.iter().enumerate() {
+            if self.scopes[..index]
+                .iter()
+                .any(|other| other.name == scope.name)
+            {
+                return Err(Error::invalid(
+                    &scopes_at.key(&scope.name),
+                    format!("duplicate scope `{}`", scope.name),
+                ));
+            }
+        }
+        for (field, url, used) in self.url_fields() {
+            match (url, used) {
+                (None, true) => return Err(json::missing(at, field)),
+                (Some(_), false) => return Err(not_for_flow(field, self.kind, at)),
+                (Some(url), true) => json::check_url(url, &at.key(field))?,
+                (None, false) => {}
+            }
+        }
+        json::check_extensions(&self.extensions, version, at)
+    }
+
+    pub(crate) fn read(
+        value: &Value,
+        kind: FlowKind,
+        version: OpenApiVersion,
+        at: &Pointer<'_>,
+    ) -> Result<Self, Error> {
+        Error::gate(at, DEVICE_FLOW, kind.min_version(), version)?;
+        let map = json::object(value, at)?;
+        let mut flow = Self {
+            kind,
+            authorization_url: None,
+            device_authorization_url: None,
+            token_url: None,
+            refresh_url: None,
+            scopes: List::Borrowed(&[]),
+            extensions: List::Borrowed(&[]),
+        };
+        let mut scopes = None;
+        let mut extensions = Vec::new();
+        for (key, value) in map {
+            let here = at.key(key);
+            match key.as_str() {
+                "refreshUrl" => flow.refresh_url = Some(json::url(value, &here)?),
+                "scopes" => scopes = Some(read_scopes(value, &here)?),
+                "authorizationUrl" if kind.uses_authorization_url() => {
+                    flow.authorization_url = Some(json::url(value, &here)?);
+                }
+                "deviceAuthorizationUrl" if kind.uses_device_authorization_url() => {
+                    flow.device_authorization_url = Some(json::url(value, &here)?);
+                }
+                "tokenUrl" if kind.uses_token_url() => {
+                    flow.token_url = Some(json::url(value, &here)?);
+                }
+                "authorizationUrl" | "deviceAuthorizationUrl" | "tokenUrl" => {
+                    return Err(not_for_flow(key, kind, at));
+                }
+                _ if key.starts_with("x-") => {
+                    extensions.push(json::extension(key, value, version, at)?);
+                }
+                _ => {
+                    let mut allowed = vec!["refreshUrl", "scopes"];
+                    allowed.extend(flow.url_fields().into_iter().filter(|f| f.2).map(|f| f.0));
+                    let what = format!("the `{}` flow", kind.key());
+                    return Err(json::unknown_field(key, &what, &allowed, at));
+                }
+            }
+        }
+        if let Some((field, ..)) = flow
+            .url_fields()
+            .into_iter()
+            .find(|(_, url, used)| *used && url.is_none())
+        {
+            return Err(json::missing(at, field));
+        }
+        flow.scopes = List::Owned(scopes.ok_or_else(|| json::missing(at, "scopes"))?);
+        flow.extensions = List::Owned(extensions);
+        Ok(flow)
+    }
+}
+
+fn not_for_flow(field: &str, kind: FlowKind, at: &Pointer<'_>) -> Error {
+    Error::invalid(
+        &at.key(field),
+        format!(
+            "field `{field}` is not allowed for the `{}` flow",
+            kind.key()
+        ),
+    )
+}
+
+fn read_scopes(value: &Value, at: &Pointer<'_>) -> Result<Vec<Scope>, Error> {
+    json::object(value, at)?
+        .iter()
+        .map(|(name, description)| {
+            Ok(Scope {
+                name: Text::Owned(name.clone()),
+                description: json::text(description, &at.key(name))?,
+            })
+        })
+        .collect()
+}
+
+/// The `scopes` map, in declaration order.
+struct ScopeMap<'a>(&'a [Scope]);
+
+impl Serialize for ScopeMap<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(
+            self.0
+                .iter()
+                .map(|scope| (&*scope.name, &*scope.description)),
+        )
+    }
+}
+
+/// `refreshUrl?`, `scopes`, `authorizationUrl?`, `deviceAuthorizationUrl?`, `tokenUrl?`, then
+/// the extensions: FastAPI's order, with 3.2's device URL where the spec lists it.
+impl Serialize for Versioned<'_, OAuthFlow> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let flow = self.value;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(url) = &flow.refresh_url {
+            map.serialize_entry("refreshUrl", url)?;
+        }
+        map.serialize_entry("scopes", &ScopeMap(&flow.scopes))?;
+        for (field, url, _) in flow.url_fields() {
+            if let Some(url) = url {
+                map.serialize_entry(field, url)?;
+            }
+        }
+        serialize_extensions(&mut map, &flow.extensions)?;
+        map.end()
+    }
+}
+
+/// Writes the flow with OpenAPI 3.2's rules (the output is the same for every version that
+/// can express the flow); use [`OAuthFlow::versioned`] to pick a version.
+impl Serialize for OAuthFlow {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.versioned(OpenApiVersion::V3_2)
+            .map_err(serde::ser::Error::custom)?
+            .serialize(serializer)
+    }
+}
+
+impl OAuthFlows {
+    /// The flows checked for `version`, ready to serialize (see [`Versioned`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`OAuthFlow::versioned`] for each flow (with paths below its key), and
+    /// [`Error::Invalid`] when a flow sits in the slot of another kind or an extension of the
+    /// OAuth Flows Object is invalid.
+    pub fn versioned(&self, version: OpenApiVersion) -> Result<Versioned<'_, Self>, Error> {
+        self.check(version, &Pointer::Root)?;
+        Ok(Versioned::trusted(self, version))
+    }
+
+    /// The OAuth Flows Object as JSON for `version`: flows in the order implicit, password,
+    /// clientCredentials, authorizationCode, deviceAuthorization, then the extensions. No
+    /// flow at all is written as `{}`, as FastAPI's `OAuth2()` does.
+    ///
+    /// ```
+    /// use authscheme::openapi::{OAuthFlow, OAuthFlows, OpenApiVersion};
+    ///
+    /// let flows = OAuthFlows::new()
+    ///     .with(OAuthFlow::client_credentials("/token", &[]))
+    ///     .with(OAuthFlow::implicit("/authorize", &[]));
+    /// assert_eq!(
+    ///     flows.to_json(OpenApiVersion::V3_1)?.to_string(),
+    ///     r#"{"implicit":{"scopes":{},"authorizationUrl":"/authorize"},"clientCredentials":{"scopes":{},"tokenUrl":"/token"}}"#
+    /// );
+    /// assert_eq!(OAuthFlows::new().to_json(OpenApiVersion::V3_1)?, serde_json::json!({}));
+    /// # Ok::<(), authscheme::openapi::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`OAuthFlows::versioned`].
+    pub fn to_json(&self, version: OpenApiVersion) -> Result<Value, Error> {
+        self.versioned(version)?.to_value()
+    }
+
+    /// Reads an OAuth Flows Object. Each flow's key decides its kind, so no flow can be read
+    /// back as another.
+    ///
+    /// ```
+    /// use authscheme::openapi::{OAuthFlows, OpenApiVersion};
+    ///
+    /// let json = serde_json::json!({"deviceCode": {"scopes": {}, "tokenUrl": "/token"}});
+    /// let err = OAuthFlows::from_json(&json, OpenApiVersion::V3_2).unwrap_err();
+    /// assert_eq!(err.path(), "/deviceCode");
+    /// assert!(err.to_string().starts_with("/deviceCode: unknown OAuth flow `deviceCode`"));
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Invalid`] for an unknown flow name, a non-object, or an invalid flow;
+    /// [`Error::Unsupported`] for `deviceAuthorization` before 3.2.
+    pub fn from_json(value: &Value, version: OpenApiVersion) -> Result<Self, Error> {
+        Self::read(value, version, &Pointer::Root)
+    }
+
+    pub(crate) fn check(&self, version: OpenApiVersion, at: &Pointer<'_>) -> Result<(), Error> {
+        for kind in FlowKind::ALL {
+            if let Some(flow) = self.get(kind) {
+                let here = at.key(kind.key());
+                if flow.kind != kind {
+                    return Err(Error::invalid(
+                        &here,
+                        format!(
+                            "the `{}` slot holds an `{}` flow",
+                            kind.key(),
+                            flow.kind.key()
+                        ),
+                    ));
+                }
+                flow.check(version, &here)?;
+            }
+        }
+        json::check_extensions(&self.extensions, version, at)
+    }
+
+    pub(crate) fn read(
+        value: &Value,
+        version: OpenApiVersion,
+        at: &Pointer<'_>,
+    ) -> Result<Self, Error> {
+        let map = json::object(value, at)?;
+        let mut flows = Self::new();
+        let mut extensions = Vec::new();
+        for (key, value) in map {
+            if let Some(kind) = FlowKind::from_key(key) {
+                *flows.slot_mut(kind) = Some(OAuthFlow::read(value, kind, version, &at.key(key))?);
+            } else if key.starts_with("x-") {
+                extensions.push(json::extension(key, value, version, at)?);
+            } else {
+                return Err(unknown_flow(key, at));
+            }
+        }
+        flows.extensions = List::Owned(extensions);
+        Ok(flows)
+    }
+}
+
+fn unknown_flow(key: &str, at: &Pointer<'_>) -> Error {
+    let hint = match key {
+        "accessCode" => "; OpenAPI 3 renamed it `authorizationCode`".to_owned(),
+        "application" => "; OpenAPI 3 renamed it `clientCredentials`".to_owned(),
+        "deviceCode" | "device" => "; did you mean `deviceAuthorization`?".to_owned(),
+        _ if key.len() >= 2 && key[..2].eq_ignore_ascii_case("x-") => {
+            "; extension fields must start with lowercase `x-`".to_owned()
+        }
+        _ => FlowKind::ALL
+            .into_iter()
+            .find(|kind| kind.key().eq_ignore_ascii_case(key))
+            .map_or_else(String::new, |kind| {
+                format!("; did you mean `{}`?", kind.key())
+            }),
+    };
+    Error::invalid(
+        &at.key(key),
+        format!(
+            "unknown OAuth flow `{key}`{hint} (expected `implicit`, `password`, \
+             `clientCredentials`, `authorizationCode`, `deviceAuthorization` or an `x-` extension)"
+        ),
+    )
+}
+
+/// The flows in their canonical order, then the extensions.
+impl Serialize for Versioned<'_, OAuthFlows> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        for kind in FlowKind::ALL {
+            if let Some(flow) = self.value.get(kind) {
+                map.serialize_entry(kind.key(), &Versioned::trusted(flow, self.version))?;
+            }
+        }
+        serialize_extensions(&mut map, &self.value.extensions)?;
+        map.end()
+    }
+}
+
+/// Writes the flows with OpenAPI 3.2's rules (the output is the same for every version that
+/// can express them); use [`OAuthFlows::versioned`] to pick a version.
+impl Serialize for OAuthFlows {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.versioned(OpenApiVersion::V3_2)
+            .map_err(serde::ser::Error::custom)?
+            .serialize(serializer)
+    }
+}
+
+/// Reads the flows with OpenAPI 3.2's rules (every flow accepted); use
+/// [`OAuthFlows::from_json`] to pick a version.
+impl<'de> Deserialize<'de> for OAuthFlows {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = Value::deserialize(deserializer)?;
+        Self::from_json(&value, OpenApiVersion::V3_2).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slots_are_checked() {
+        let mut flows = OAuthFlows::new();
+        flows.password = Some(OAuthFlow::implicit("/authorize", &[]));
+        let err = flows.to_json(OpenApiVersion::V3_1).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "/password: the `password` slot holds an `implicit` flow"
+        );
+    }
+
+    #[test]
+    fn urls_must_fit_the_kind() {
+        let mut flow = OAuthFlow::password("/token", &[]);
+        flow.token_url = None;
+        assert_eq!(
+            flow.to_json(OpenApiVersion::V3_1).unwrap_err().to_string(),
+            "/: missing required field `tokenUrl`"
+        );
+        let mut flow = OAuthFlow::implicit("/authorize", &[]);
+        flow.token_url = Some("/token".into());
+        assert_eq!(
+            flow.to_json(OpenApiVersion::V3_1).unwrap_err().to_string(),
+            "/tokenUrl: field `tokenUrl` is not allowed for the `implicit` flow"
+        );
+        let flow = OAuthFlow::password("https://exa mple.com/token", &[]);
+        assert_eq!(
+            flow.to_json(OpenApiVersion::V3_1).unwrap_err().to_string(),
+            "/tokenUrl: not a valid URI reference: invalid character ' ' at byte 11"
+        );
+    }
+
+    #[test]
+    fn duplicate_scopes_are_rejected() {
+        const SCOPES: &[Scope] = &[Scope::new("a", "x"), Scope::new("a", "y")];
+        let flow = OAuthFlow::client_credentials("/token", SCOPES);
+        assert_eq!(
+            flow.to_json(OpenApiVersion::V3_0).unwrap_err().to_string(),
+            "/scopes/a: duplicate scope `a`"
+        );
+    }
+
+    #[test]
+    fn device_flow_needs_3_2() {
+        let flows = OAuthFlows::single(OAuthFlow::device_authorization("/device", "/token", &[]));
+        let err = flows.to_json(OpenApiVersion::V3_1).unwrap_err();
+        assert_eq!(
+            err,
+            Error::Unsupported {
+                path: "/deviceAuthorization".to_owned(),
+                feature: DEVICE_FLOW,
+                required: OpenApiVersion::V3_2,
+                target: OpenApiVersion::V3_1,
+            }
+        );
+        let json = flows.to_json(OpenApiVersion::V3_2).unwrap();
+        assert_eq!(
+            json.to_string(),
+            r#"{"deviceAuthorization":{"scopes":{},"deviceAuthorizationUrl":"/device","tokenUrl":"/token"}}"#
+        );
+        assert_eq!(
+            OAuthFlows::from_json(&json, OpenApiVersion::V3_2).unwrap(),
+            flows
+        );
+        assert_eq!(
+            OAuthFlows::from_json(&json, OpenApiVersion::V3_1).unwrap_err(),
+            err
+        );
+    }
+
+    #[test]
+    fn unknown_flow_hints() {
+        let read = |key: &str| {
+            let json = serde_json::json!({ key: {} });
+            OAuthFlows::from_json(&json, OpenApiVersion::V3_2)
+                .unwrap_err()
+                .to_string()
+        };
+        assert!(read("accessCode").contains("renamed it `authorizationCode`"));
+        assert!(read("Password").contains("did you mean `password`?"));
+        assert!(read("X-a").contains("lowercase `x-`"));
+    }
+
+    #[test]
+    fn plain_serde_uses_3_2_rules() {
+        let flows = OAuthFlows::single(OAuthFlow::device_authorization("/device", "/token", &[]));
+        let text = serde_json::to_string(&flows).unwrap();
+        let back: OAuthFlows = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, flows);
+        let mut bad = OAuthFlow::password("/token", &[]);
+        bad.token_url = None;
+        assert!(serde_json::to_string(&bad).is_err());
     }
 }

@@ -12,6 +12,17 @@
 //!   cannot express is an [`Error`], never silently dropped.
 //! * [`from_json`](SecurityScheme::from_json) reads back exactly what was written and
 //!   rejects invalid input with an error naming the JSON path.
+//! * `versioned(version)` checks a value once and returns a [`Versioned`], which implements
+//!   [`serde::Serialize`]: write it straight to a writer or a string, no `Value` in between.
+//!   The plain `Serialize`/`Deserialize` impls of the model types use OpenAPI 3.2's rules.
+//! * [`SecuritySchemes`] is `components.securitySchemes`; it also checks and writes
+//!   [`SecurityRequirement`]s against the schemes they name
+//!   ([`SecuritySchemes::check_requirement`], [`SecuritySchemes::security_to_json`]).
+//!
+//! Deliberate differences from FastAPI's output: an `http` scheme is written lowercase
+//! (FastAPI's `HTTPBase` writes it as given), `null` inside extension values is kept
+//! (FastAPI drops it), and unknown flow names are rejected (FastAPI passes them through,
+//! though every official schema rejects them).
 //!
 //! ```
 //! use authscheme::openapi::{OAuthFlow, OAuthFlows, OpenApiVersion, Scope, SecurityScheme};
@@ -37,9 +48,12 @@
 mod error;
 mod extensions;
 mod flows;
+mod json;
+mod pointer;
 mod requirement;
 mod scheme;
 mod version;
+mod versioned;
 
 pub use error::Error;
 pub use extensions::{Extension, ExtensionValue};
@@ -47,6 +61,7 @@ pub use flows::{FlowKind, OAuthFlow, OAuthFlows, Scope};
 pub use requirement::{SecurityRequirement, SecuritySchemes};
 pub use scheme::{ApiKeyLocation, SecurityScheme, SecuritySchemeKind};
 pub use version::OpenApiVersion;
+pub use versioned::Versioned;
 
 /// Text that is either borrowed for `'static` (declarations) or owned (deserialized).
 pub type Text = std::borrow::Cow<'static, str>;

@@ -54,6 +54,7 @@ impl OpenApiVersion {
     }
 
     /// The larger of two versions, in a `const` context.
+    #[must_use]
     pub const fn max(self, other: Self) -> Self {
         if self.at_least(other) { self } else { other }
     }
