@@ -1,14 +1,19 @@
 //! authscheme: FastAPI's security schemes for Rust, checked at compile time.
 #![forbid(unsafe_code)]
 
+pub mod adapters;
+pub mod compose;
 pub mod credentials;
+pub mod form;
 pub mod openapi;
 mod private;
 mod rejection;
 mod scheme;
 mod scopes;
+pub mod verify;
 
-pub use rejection::Rejection;
+pub use compose::{AllOf, AnyOf, Auth, Verified};
+pub use rejection::{Rejection, RejectionKind};
 pub use scheme::SecurityScheme;
 pub use scopes::{MAX_SCOPES, ScopeSet};
 

@@ -1,8 +1,48 @@
 //! Why a request was refused, and the response it gets.
 
 use std::borrow::Cow;
+use std::fmt;
 
 use http::{HeaderValue, StatusCode, header};
+
+use crate::credentials::challenge;
+
+/// Why a request was refused: the row of the behaviour contract it falls in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RejectionKind {
+    /// No credentials for the scheme (no header, another scheme word, an empty API key…):
+    /// 401 with the scheme's challenge.
+    Missing,
+    /// Credentials for the scheme are present but malformed (bad base64, no colon, a token
+    /// that is not an RFC 6750 `b64token`…): 401 with the scheme's challenge.
+    Malformed,
+    /// Well-formed credentials that the application's verifier rejected: 401, for bearer
+    /// tokens with RFC 6750 `error="invalid_token"`.
+    InvalidCredentials,
+    /// Valid credentials without the required scopes: 403 with RFC 6750
+    /// `error="insufficient_scope"`.
+    InsufficientScope,
+    /// Built by the application with [`Rejection::new`].
+    Other,
+}
+
+/// The `WWW-Authenticate` field lines; one inline so that the common rejection does not
+/// allocate.
+#[derive(Clone, Debug)]
+enum Challenges {
+    One(HeaderValue),
+    Many(Vec<HeaderValue>),
+}
+
+impl Challenges {
+    fn as_slice(&self) -> &[HeaderValue] {
+        match self {
+            Self::One(one) => std::slice::from_ref(one),
+            Self::Many(many) => many,
+        }
+    }
+}
 
 /// A refused request: a status, the `WWW-Authenticate` challenges and a `detail` message,
 /// answered as `{"detail": "..."}` like FastAPI's `HTTPException`.
@@ -10,22 +50,29 @@ use http::{HeaderValue, StatusCode, header};
 /// The detail never contains a credential; it is either a fixed message of this crate
 /// (`Not authenticated`, `Not enough permissions`) or one the application chose.
 ///
+/// Turn it into a response with [`into_response`](Self::into_response), or read its parts
+/// ([`status`](Self::status), [`challenges`](Self::challenges), [`detail`](Self::detail),
+/// [`kind`](Self::kind)) to build your own.
+///
 /// ```
-/// use authscheme::Rejection;
+/// use authscheme::{Rejection, RejectionKind};
 /// use http::{HeaderValue, StatusCode};
 ///
 /// let rejection = Rejection::not_authenticated(HeaderValue::from_static("Bearer"));
 /// assert_eq!(rejection.status(), StatusCode::UNAUTHORIZED);
 /// assert_eq!(rejection.detail(), "Not authenticated");
+/// assert_eq!(rejection.kind(), RejectionKind::Missing);
 ///
 /// let response = rejection.into_response();
 /// assert_eq!(response.headers()["www-authenticate"], "Bearer");
+/// assert_eq!(response.headers()["content-type"], "application/json");
 /// assert_eq!(response.body(), r#"{"detail":"Not authenticated"}"#);
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct Rejection {
+    kind: RejectionKind,
     status: StatusCode,
-    challenges: Vec<HeaderValue>,
+    challenges: Challenges,
     detail: Cow<'static, str>,
 }
 
@@ -35,26 +82,177 @@ impl Rejection {
     /// FastAPI tutorial's detail for insufficient scopes.
     pub const NOT_ENOUGH_PERMISSIONS: &'static str = "Not enough permissions";
 
-    /// A rejection with the given status, challenges and detail.
+    /// A rejection with the given status, challenges and detail, of kind
+    /// [`RejectionKind::Other`].
     pub fn new(
         status: StatusCode,
         challenges: Vec<HeaderValue>,
         detail: impl Into<Cow<'static, str>>,
     ) -> Self {
         Self {
+            kind: RejectionKind::Other,
             status,
-            challenges,
+            challenges: Challenges::Many(challenges),
             detail: detail.into(),
         }
     }
 
-    /// 401 `Not authenticated` with one challenge: credentials missing or malformed.
+    fn unauthorized(kind: RejectionKind, challenge: HeaderValue) -> Self {
+        Self {
+            kind,
+            status: StatusCode::UNAUTHORIZED,
+            challenges: Challenges::One(challenge),
+            detail: Cow::Borrowed(Self::NOT_AUTHENTICATED),
+        }
+    }
+
+    /// 401 `Not authenticated` with one challenge: no credentials for the scheme
+    /// ([`RejectionKind::Missing`]). Does not allocate.
     pub fn not_authenticated(challenge: HeaderValue) -> Self {
-        Self::new(
-            StatusCode::UNAUTHORIZED,
-            vec![challenge],
-            Self::NOT_AUTHENTICATED,
-        )
+        Self::unauthorized(RejectionKind::Missing, challenge)
+    }
+
+    /// 401 `Not authenticated` with one challenge: credentials present but malformed
+    /// ([`RejectionKind::Malformed`]). Does not allocate.
+    ///
+    /// ```
+    /// use authscheme::{Rejection, RejectionKind};
+    /// use http::HeaderValue;
+    ///
+    /// let rejection = Rejection::malformed(HeaderValue::from_static("Basic"));
+    /// assert_eq!(rejection.kind(), RejectionKind::Malformed);
+    /// assert_eq!(rejection.body(), r#"{"detail":"Not authenticated"}"#);
+    /// ```
+    pub fn malformed(challenge: HeaderValue) -> Self {
+        Self::unauthorized(RejectionKind::Malformed, challenge)
+    }
+
+    /// 401 for well-formed credentials that the application rejects (wrong password,
+    /// unknown API key…), with the scheme's `challenge` and the application's `detail`
+    /// ([`RejectionKind::InvalidCredentials`]). For bearer tokens use
+    /// [`invalid_token`](Self::invalid_token), or the scheme-aware
+    /// [`Credentials::invalid`](crate::credentials::Credentials::invalid).
+    ///
+    /// ```
+    /// use authscheme::Rejection;
+    /// use http::HeaderValue;
+    ///
+    /// let rejection = Rejection::invalid_credentials(
+    ///     HeaderValue::from_static("Basic"),
+    ///     "Incorrect username or password",
+    /// );
+    /// assert_eq!(rejection.status(), 401);
+    /// assert_eq!(rejection.body(), r#"{"detail":"Incorrect username or password"}"#);
+    /// ```
+    pub fn invalid_credentials(
+        challenge: HeaderValue,
+        detail: impl Into<Cow<'static, str>>,
+    ) -> Self {
+        Self {
+            detail: detail.into(),
+            ..Self::unauthorized(RejectionKind::InvalidCredentials, challenge)
+        }
+    }
+
+    /// 401 for a bearer token the verifier rejects (expired, revoked, unknown…):
+    /// `WWW-Authenticate: Bearer error="invalid_token"` (RFC 6750 §3.1) and the
+    /// application's `detail` in the body.
+    ///
+    /// ```
+    /// use authscheme::{Rejection, RejectionKind};
+    ///
+    /// let rejection = Rejection::invalid_token("Could not validate credentials");
+    /// assert_eq!(rejection.kind(), RejectionKind::InvalidCredentials);
+    /// assert_eq!(rejection.challenges()[0], r#"Bearer error="invalid_token""#);
+    /// assert_eq!(rejection.body(), r#"{"detail":"Could not validate credentials"}"#);
+    /// ```
+    pub fn invalid_token(detail: impl Into<Cow<'static, str>>) -> Self {
+        Self::invalid_credentials(challenge::INVALID_TOKEN, detail)
+    }
+
+    /// Like [`invalid_token`](Self::invalid_token), with an `error_description` for the
+    /// developer of the client. The description is sanitized to the RFC 6750 charset
+    /// (`%x20-21 / %x23-5B / %x5D-7E`: printable ASCII without `"` and `\`); other
+    /// characters are dropped, and an empty result omits the parameter.
+    ///
+    /// ```
+    /// use authscheme::Rejection;
+    ///
+    /// let rejection = Rejection::invalid_token_with_description(
+    ///     "Token expired",
+    ///     "The access token \"abc\" expired",
+    /// );
+    /// assert_eq!(
+    ///     rejection.challenges()[0],
+    ///     r#"Bearer error="invalid_token", error_description="The access token abc expired""#
+    /// );
+    /// ```
+    pub fn invalid_token_with_description(
+        detail: impl Into<Cow<'static, str>>,
+        description: &str,
+    ) -> Self {
+        let description: String = description
+            .chars()
+            .filter(|&c| matches!(c, '\x20'..='\x21' | '\x23'..='\x5b' | '\x5d'..='\x7e'))
+            .collect();
+        if description.is_empty() {
+            return Self::invalid_token(detail);
+        }
+        let value = format!(r#"Bearer error="invalid_token", error_description="{description}""#);
+        let challenge = HeaderValue::from_str(&value).unwrap_or(challenge::INVALID_TOKEN);
+        Self::invalid_credentials(challenge, detail)
+    }
+
+    /// 403 `Not enough permissions` with
+    /// `WWW-Authenticate: Bearer error="insufficient_scope", scope="a b"` (RFC 6750 §3.1):
+    /// `scopes` are the scopes needed to access the resource. Names that are not RFC 6749
+    /// scope-tokens are left out; no names omits the `scope` parameter.
+    ///
+    /// ```
+    /// use authscheme::{Rejection, RejectionKind};
+    ///
+    /// let rejection = Rejection::insufficient_scope(["items:read", "items:write"]);
+    /// assert_eq!(rejection.status(), 403);
+    /// assert_eq!(rejection.kind(), RejectionKind::InsufficientScope);
+    /// assert_eq!(
+    ///     rejection.challenges()[0],
+    ///     r#"Bearer error="insufficient_scope", scope="items:read items:write""#
+    /// );
+    /// assert_eq!(rejection.body(), r#"{"detail":"Not enough permissions"}"#);
+    /// ```
+    pub fn insufficient_scope<'a>(scopes: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut value = String::from(r#"Bearer error="insufficient_scope""#);
+        let mut first = true;
+        for scope in scopes {
+            // scope-token = 1*( %x21 / %x23-5B / %x5D-7E )
+            let is_scope_token = !scope.is_empty()
+                && scope
+                    .bytes()
+                    .all(|b| matches!(b, 0x21 | 0x23..=0x5b | 0x5d..=0x7e));
+            if !is_scope_token {
+                continue;
+            }
+            value.push_str(if first { r#", scope=""# } else { " " });
+            value.push_str(scope);
+            first = false;
+        }
+        if !first {
+            value.push('"');
+        }
+        let challenge = HeaderValue::from_str(&value).unwrap_or(HeaderValue::from_static(
+            r#"Bearer error="insufficient_scope""#,
+        ));
+        Self {
+            kind: RejectionKind::InsufficientScope,
+            status: StatusCode::FORBIDDEN,
+            challenges: Challenges::One(challenge),
+            detail: Cow::Borrowed(Self::NOT_ENOUGH_PERMISSIONS),
+        }
+    }
+
+    /// Why the request was refused.
+    pub fn kind(&self) -> RejectionKind {
+        self.kind
     }
 
     /// The HTTP status.
@@ -64,7 +262,7 @@ impl Rejection {
 
     /// The `WWW-Authenticate` challenges, one field line each.
     pub fn challenges(&self) -> &[HeaderValue] {
-        &self.challenges
+        self.challenges.as_slice()
     }
 
     /// The `detail` message.
@@ -79,20 +277,38 @@ impl Rejection {
         self
     }
 
+    /// Replaces the kind, keeping everything else.
+    #[must_use]
+    pub(crate) fn with_kind(mut self, kind: RejectionKind) -> Self {
+        self.kind = kind;
+        self
+    }
+
     /// Adds the challenges of `other` after this one's (for alternatives that all failed).
     #[must_use]
     pub fn with_challenges_of(mut self, other: &Self) -> Self {
-        for challenge in &other.challenges {
-            if !self.challenges.contains(challenge) {
-                self.challenges.push(challenge.clone());
+        for challenge in other.challenges() {
+            if self.challenges().contains(challenge) {
+                continue;
             }
+            self.challenges = match self.challenges {
+                Challenges::One(one) => Challenges::Many(vec![one, challenge.clone()]),
+                Challenges::Many(mut many) => {
+                    many.push(challenge.clone());
+                    Challenges::Many(many)
+                }
+            };
         }
         self
     }
 
     /// The JSON body, `{"detail":"..."}`.
     pub fn body(&self) -> String {
-        serde_json::json!({ "detail": self.detail }).to_string()
+        match &*self.detail {
+            Self::NOT_AUTHENTICATED => r#"{"detail":"Not authenticated"}"#.to_owned(),
+            Self::NOT_ENOUGH_PERMISSIONS => r#"{"detail":"Not enough permissions"}"#.to_owned(),
+            detail => serde_json::json!({ "detail": detail }).to_string(),
+        }
     }
 
     /// The response: status, `WWW-Authenticate` lines, `content-type: application/json` and
@@ -102,8 +318,15 @@ impl Rejection {
         let mut response = http::Response::new(body);
         *response.status_mut() = self.status;
         let headers = response.headers_mut();
-        for challenge in self.challenges {
-            headers.append(header::WWW_AUTHENTICATE, challenge);
+        match self.challenges {
+            Challenges::One(one) => {
+                headers.insert(header::WWW_AUTHENTICATE, one);
+            }
+            Challenges::Many(many) => {
+                for challenge in many {
+                    headers.append(header::WWW_AUTHENTICATE, challenge);
+                }
+            }
         }
         headers.insert(
             header::CONTENT_TYPE,
@@ -113,10 +336,72 @@ impl Rejection {
     }
 }
 
-impl std::fmt::Display for Rejection {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl PartialEq for Rejection {
+    fn eq(&self, other: &Self) -> bool {
+        self.kind == other.kind
+            && self.status == other.status
+            && self.challenges() == other.challenges()
+            && self.detail == other.detail
+    }
+}
+
+impl Eq for Rejection {}
+
+impl fmt::Debug for Rejection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Rejection")
+            .field("kind", &self.kind)
+            .field("status", &self.status)
+            .field("challenges", &self.challenges())
+            .field("detail", &self.detail)
+            .finish()
+    }
+}
+
+impl fmt::Display for Rejection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.status, self.detail)
     }
 }
 
 impl std::error::Error for Rejection {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn challenges_merge_without_duplicates() {
+        let merged = Rejection::not_authenticated(challenge::BEARER)
+            .with_challenges_of(&Rejection::not_authenticated(challenge::API_KEY))
+            .with_challenges_of(&Rejection::not_authenticated(challenge::BEARER));
+        assert_eq!(merged.challenges(), [challenge::BEARER, challenge::API_KEY]);
+        let response = merged.into_response();
+        let lines: Vec<_> = response
+            .headers()
+            .get_all(header::WWW_AUTHENTICATE)
+            .iter()
+            .collect();
+        assert_eq!(lines, ["Bearer", "APIKey"]);
+    }
+
+    #[test]
+    fn application_detail_is_json_escaped() {
+        let rejection = Rejection::invalid_token("say \"hi\"");
+        assert_eq!(rejection.body(), r#"{"detail":"say \"hi\""}"#);
+    }
+
+    #[test]
+    fn insufficient_scope_skips_bad_names() {
+        let rejection = Rejection::insufficient_scope(["a\"b", "", "ok"]);
+        assert_eq!(
+            rejection.challenges()[0],
+            r#"Bearer error="insufficient_scope", scope="ok""#
+        );
+        let rejection = Rejection::insufficient_scope([]);
+        assert_eq!(
+            rejection.challenges()[0],
+            r#"Bearer error="insufficient_scope""#
+        );
+    }
+}

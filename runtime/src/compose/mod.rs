@@ -1,0 +1,272 @@
+//! Use-site composition: one type states what an operation requires, and that same type
+//! both **checks** a request and **documents** the requirement in OpenAPI.
+//!
+//! | type | check | operation `security` |
+//! |---|---|---|
+//! | [`Auth<S>`] | `S`'s credentials must be present and well-formed | `[{S: []}]` |
+//! | `Option<R>` | `None` when no credentials for `R` are present; present but bad ones are still rejected (FastAPI's `auto_error=False`, RULES R8.4) | `[{}, ..R]` |
+//! | [`Verified<S, V, SCOPES>`] | as `Auth<S>`, then the application's [`Verifier`] `V` turns the credentials into a principal with granted scopes, which must cover `SCOPES` | `[{S: [scopes..]}]` |
+//! | [`AnyOf<(A, B, ..)>`](AnyOf) | the first alternative whose credentials are present decides | one object per alternative |
+//! | [`AllOf<(A, B, ..)>`](AllOf) | every member must pass | one object with every key |
+//!
+//! Every type implements [`Requirement`] (the document: [`Requirement::security`], and the
+//! answer when nothing is presented: [`Requirement::missing`]) and [`Check`] (the runtime
+//! check over [`http::request::Parts`]). Composites are built from their members' impls,
+//! so the document and the check cannot drift apart.
+//!
+//! # Decisions
+//!
+//! * **Without a verifier, `Auth<S>` yields the credentials only**, like FastAPI's security
+//!   dependencies: the application checks them itself. [`Verified<S, V, SCOPES>`] names the
+//!   verifier at the use site, so the principal type is known statically. Scopes can only be
+//!   required through `Verified`: a scope nobody checks would be a document that lies.
+//! * **Verifiers come from a context** `C` that implements [`ProvideVerifier<V>`]: any
+//!   `V: Clone` provides itself, and the axum adapter provides every `V: FromRef<State>`.
+//! * **Who answers** (RULES R8.6, FastAPI §2.8):
+//!   * `AnyOf`: the first alternative (in declaration order) whose credentials are present
+//!     decides, with its own error if they are bad or insufficient. With nothing presented:
+//!     401 `Not authenticated` with one `WWW-Authenticate` line per alternative, in
+//!     declaration order (put the well-supported schemes such as Basic first, RFC 9110 §11.3).
+//!   * `AllOf`: members are checked in declaration order; the first that fails decides (a
+//!     member without credentials fails with its 401 once any member has credentials). With
+//!     nothing presented: 401 with every member's challenge.
+//! * **Verifier rejects** ([`VerifyError::invalid`]): 401 with the application's detail; the
+//!   challenge is `Bearer error="invalid_token"` for bearer-based schemes (RFC 6750 §3.1) and
+//!   the scheme's usual challenge otherwise (`Basic realm=".."`, `APIKey`, ..).
+//! * **Insufficient scope**: 403 `{"detail":"Not enough permissions"}`. Bearer-based schemes
+//!   add `WWW-Authenticate: Bearer error="insufficient_scope", scope="<required scopes>"`
+//!   (RFC 6750 §3.1). Other schemes get no challenge: RFC 6750's `insufficient_scope` is
+//!   defined for Bearer only, and a 403 needs none (RFC 9110 §15.5.4). Their required
+//!   "scopes" are documented as OpenAPI 3.1 role names (`{Key: ["admin"]}`), which OpenAPI 3.0
+//!   cannot express.
+//! * **Unsatisfiable `AllOf`** (RULES CT-B7): two members that both need the single
+//!   `Authorization` header make a **compile error** when the type is used by
+//!   `cargo build`/`cargo test` (a post-monomorphization constant evaluation; `cargo check`
+//!   does not evaluate it). Listing the same scheme twice in one `AllOf` counts too: merge
+//!   the scopes into one `Verified` instead. See [`Transport`].
+//!
+//! ```
+//! use authscheme::SecurityScheme;
+//! # use authscheme::{openapi, credentials::{ApiKey, ApiKeyConfig, BearerToken}};
+//! #[derive(SecurityScheme)]
+//! #[http(bearer, format = "JWT")]
+//! struct Jwt;
+//! #[derive(SecurityScheme)]
+//! #[api_key(header = "X-Key")]
+//! struct Key;
+//! # fn doc(security: Vec<openapi::SecurityRequirement>) -> serde_json::Value {
+//! #     security.iter().map(|r| r.to_json(openapi::OpenApiVersion::V3_1).unwrap()).collect()
+//! # }
+//! use authscheme::compose::{AllOf, AnyOf, Auth, Requirement};
+//! use serde_json::json;
+//!
+//! assert_eq!(doc(Auth::<Jwt>::security()), json!([{"Jwt": []}]));
+//! assert_eq!(doc(Option::<Auth<Jwt>>::security()), json!([{}, {"Jwt": []}]));
+//! assert_eq!(
+//!     doc(AnyOf::<(Auth<Jwt>, Auth<Key>)>::security()),
+//!     json!([{"Jwt": []}, {"Key": []}])
+//! );
+//! assert_eq!(doc(AllOf::<(Auth<Jwt>, Auth<Key>)>::security()), json!([{"Jwt": [], "Key": []}]));
+//! ```
+//!
+//! Two schemes on the `Authorization` header cannot be required together:
+//!
+//! ```compile_fail,E0080
+//! use authscheme::SecurityScheme;
+//! # use authscheme::{openapi, credentials::{BasicConfig, BasicCredentials, BearerToken}};
+//! #[derive(SecurityScheme)]
+//! #[http(bearer, format = "JWT")]
+//! struct Jwt;
+//! #[derive(SecurityScheme)]
+//! #[http(basic)]
+//! struct Admin;
+//! use authscheme::compose::{AllOf, Auth, Requirement};
+//!
+//! // error: `AllOf`: two members need the single `Authorization` header ...
+//! let _ = AllOf::<(Auth<Jwt>, Auth<Admin>)>::security();
+//! ```
+//!
+//! [`Verifier`]: crate::verify::Verifier
+//! [`VerifyError::invalid`]: crate::verify::VerifyError::invalid
+
+use std::future::Future;
+
+use http::request::Parts;
+
+use crate::Rejection;
+use crate::openapi::SecurityRequirement;
+
+mod all;
+mod any;
+mod auth;
+mod security;
+mod transport;
+mod verified;
+
+pub use all::AllOf;
+pub use any::{Alternatives, AnyOf};
+pub use auth::Auth;
+pub use transport::Transport;
+pub use verified::Verified;
+
+/// What an operation requires, as a type: its OpenAPI `security` and the answer to a request
+/// that presents nothing. The runtime check is [`Check`]; both come from the same type.
+///
+/// Implemented by [`Auth`], [`Verified`], `Option<R>`, [`AnyOf`] and [`AllOf`].
+///
+/// ```
+/// use authscheme::SecurityScheme;
+/// # use authscheme::{openapi, credentials::BearerToken};
+/// #[derive(SecurityScheme)]
+/// #[http(bearer, format = "JWT")]
+/// struct Jwt;
+/// use authscheme::compose::{Auth, Requirement};
+///
+/// let rejection = Auth::<Jwt>::missing();
+/// assert_eq!(rejection.status(), http::StatusCode::UNAUTHORIZED);
+/// assert_eq!(Auth::<Jwt>::AUTHORIZATION_SCHEMES, 1);
+/// assert_eq!(Auth::<Jwt>::security()[0].schemes[0].0, "Jwt");
+/// ```
+pub trait Requirement: Sized + Send {
+    /// The largest number of schemes that need the `Authorization` header within one
+    /// Security Requirement Object of [`security`](Requirement::security) (RULES CT-B7).
+    /// [`AllOf`] refuses to compile when its members add up to more than one.
+    const AUTHORIZATION_SCHEMES: usize;
+
+    /// The operation's `security`: a list of Security Requirement Objects, any one of which
+    /// suffices (OR), each listing schemes that must all be satisfied (AND).
+    fn security() -> Vec<SecurityRequirement>;
+
+    /// The rejection for a request that presents no credentials at all: 401 with every
+    /// applicable challenge.
+    fn missing() -> Rejection;
+
+    /// The value when no credentials are presented and anonymous access is allowed
+    /// (`Some(None)` for `Option<R>`); `None` when credentials are required.
+    fn anonymous() -> Option<Self> {
+        None
+    }
+}
+
+/// The runtime side of a [`Requirement`]: checks a request head, reaching verifiers through
+/// the context `C`.
+///
+/// ```
+/// use authscheme::SecurityScheme;
+/// # use authscheme::{openapi, credentials::BearerToken};
+/// #[derive(SecurityScheme)]
+/// #[http(bearer, format = "JWT")]
+/// struct Jwt;
+/// # fn block_on<F: std::future::Future>(future: F) -> F::Output {
+/// #     let mut future = std::pin::pin!(future);
+/// #     let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+/// #     loop {
+/// #         if let std::task::Poll::Ready(output) = future.as_mut().poll(&mut cx) {
+/// #             return output;
+/// #         }
+/// #     }
+/// # }
+/// use authscheme::compose::{Auth, Check};
+///
+/// let (parts, ()) = http::Request::new(()).into_parts();
+/// // No credentials: `Auth` is refused, `Option<Auth>` is `None`.
+/// let refused = block_on(Auth::<Jwt>::check(&parts, &())).err().unwrap();
+/// assert_eq!(refused.status(), http::StatusCode::UNAUTHORIZED);
+/// assert!(block_on(Option::<Auth<Jwt>>::check(&parts, &())).unwrap().is_none());
+/// ```
+pub trait Check<C: ?Sized + Sync>: Requirement {
+    /// Looks for this requirement's credentials: `Ok(None)` when none are presented,
+    /// `Ok(Some(_))` when they pass, `Err` when they are presented but fail.
+    ///
+    /// # Errors
+    ///
+    /// The [`Rejection`] of the credentials that were presented and failed.
+    fn attempt(
+        parts: &Parts,
+        ctx: &C,
+    ) -> impl Future<Output = Result<Option<Self>, Rejection>> + Send;
+
+    /// Checks the request: the credentials, or the anonymous value, or the rejection.
+    ///
+    /// # Errors
+    ///
+    /// The [`Rejection`] to answer the request with.
+    fn check(parts: &Parts, ctx: &C) -> impl Future<Output = Result<Self, Rejection>> + Send {
+        async move {
+            match Self::attempt(parts, ctx).await? {
+                Some(value) => Ok(value),
+                None => Self::anonymous().ok_or_else(Self::missing),
+            }
+        }
+    }
+}
+
+/// A context that hands out the verifier `V`: how [`Verified`] reaches the application's
+/// [`Verifier`](crate::verify::Verifier).
+///
+/// Every `V: Clone` provides itself, so a verifier can be passed directly as the context;
+/// an application context providing several verifiers implements this once per verifier;
+/// the axum adapter provides every `V: FromRef<State>`. Verifiers are cloned per request:
+/// keep them cheap to clone (an `Arc` inside).
+///
+/// ```
+/// use authscheme::compose::ProvideVerifier;
+///
+/// #[derive(Clone)]
+/// struct Users;
+/// struct App { users: Users }
+/// impl ProvideVerifier<Users> for App {
+///     fn verifier(&self) -> Users {
+///         self.users.clone()
+///     }
+/// }
+/// let _users: Users = App { users: Users }.verifier();
+/// let _same: Users = Users.verifier();
+/// ```
+pub trait ProvideVerifier<V> {
+    /// The verifier.
+    fn verifier(&self) -> V;
+}
+
+impl<V: Clone> ProvideVerifier<V> for V {
+    fn verifier(&self) -> V {
+        self.clone()
+    }
+}
+
+/// The 401 of composites when nothing is presented: the first rejection with the
+/// challenges of the others added after it, each once.
+fn every_challenge(rejections: impl IntoIterator<Item = Rejection>) -> Rejection {
+    rejections
+        .into_iter()
+        .reduce(|so_far, next| so_far.with_challenges_of(&next))
+        .unwrap_or_else(|| {
+            Rejection::new(
+                http::StatusCode::UNAUTHORIZED,
+                Vec::new(),
+                Rejection::NOT_AUTHENTICATED,
+            )
+        })
+}
+
+impl<R: Requirement> Requirement for Option<R> {
+    const AUTHORIZATION_SCHEMES: usize = R::AUTHORIZATION_SCHEMES;
+
+    fn security() -> Vec<SecurityRequirement> {
+        security::any([vec![SecurityRequirement::ANONYMOUS], R::security()])
+    }
+
+    fn missing() -> Rejection {
+        R::missing()
+    }
+
+    fn anonymous() -> Option<Self> {
+        Some(None)
+    }
+}
+
+impl<C: ?Sized + Sync, R: Check<C>> Check<C> for Option<R> {
+    async fn attempt(parts: &Parts, ctx: &C) -> Result<Option<Self>, Rejection> {
+        Ok(R::attempt(parts, ctx).await?.map(Some))
+    }
+}

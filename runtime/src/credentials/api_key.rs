@@ -1,0 +1,283 @@
+//! API keys in a header, a query parameter or a cookie.
+
+use std::fmt;
+use std::ops::Range;
+
+use http::request::Parts;
+use http::{HeaderValue, header};
+use percent_encoding::percent_decode;
+use subtle::ConstantTimeEq;
+
+use super::{ApiKeyConfig, Credentials, challenge};
+use crate::Rejection;
+use crate::openapi::ApiKeyLocation;
+
+#[derive(Clone)]
+enum Repr {
+    /// A header value, or a cookie inside one: no copy.
+    Shared {
+        value: HeaderValue,
+        range: Range<usize>,
+    },
+    /// A percent-decoded query parameter.
+    Owned(Box<str>),
+}
+
+/// An API key from a header, a query parameter or a cookie (OpenAPI `apiKey`).
+///
+/// * **Header**: the first field line with the name (case-insensitive), verbatim; it must be
+///   UTF-8. An empty first line means missing, even if a later line has a value.
+/// * **Query**: the query is read as `application/x-www-form-urlencoded` (`+` is a space,
+///   `%XX` percent-decoded, the result must be UTF-8); names are percent-decoded too and
+///   compared case-sensitively. The **first** occurrence counts (FastAPI takes the last).
+/// * **Cookie**: every `Cookie` line, in order, as if joined with `"; "` (RFC 9113 §8.2.3);
+///   names case-sensitive; the **first** cookie with the name counts (FastAPI takes the
+///   last); one pair of surrounding `"` is stripped; the value must be RFC 6265
+///   `cookie-octet`s.
+///
+/// An empty value means missing. Header and cookie keys stay inside the request's
+/// `HeaderValue` (no copy); query keys that need no decoding are copied once.
+///
+/// `Debug` and `Display` never show the key; compare it with [`matches`](Self::matches),
+/// which runs in constant time.
+///
+/// ```
+/// use authscheme::credentials::{ApiKey, ApiKeyConfig, Credentials};
+/// use authscheme::openapi::ApiKeyLocation;
+///
+/// let config = ApiKeyConfig::new(ApiKeyLocation::Query, "api_key");
+/// let request = http::Request::get("/items?api_key=s3cr%21t&api_key=other").body(()).unwrap();
+/// let (parts, ()) = request.into_parts();
+///
+/// let key = ApiKey::extract(&parts, &config).unwrap().expect("a key");
+/// assert_eq!(key.as_str(), "s3cr!t");
+/// assert!(key.matches("s3cr!t"));
+/// assert_eq!(format!("{key:?}"), "ApiKey { key: [redacted] }");
+///
+/// let rejection = ApiKey::missing(&config);
+/// assert_eq!(rejection.challenges()[0], "APIKey");
+/// ```
+#[derive(Clone)]
+pub struct ApiKey {
+    repr: Repr,
+}
+
+impl ApiKey {
+    /// The key.
+    pub fn as_str(&self) -> &str {
+        match &self.repr {
+            // Validated as UTF-8 at extraction.
+            Repr::Shared { .. } => std::str::from_utf8(self.as_bytes()).unwrap_or_default(),
+            Repr::Owned(key) => key,
+        }
+    }
+
+    /// The key's bytes.
+    pub fn as_bytes(&self) -> &[u8] {
+        match &self.repr {
+            Repr::Shared { value, range } => {
+                value.as_bytes().get(range.clone()).unwrap_or_default()
+            }
+            Repr::Owned(key) => key.as_bytes(),
+        }
+    }
+
+    /// Whether the key equals `expected`, in time independent of where they differ (only the
+    /// length can leak).
+    pub fn matches(&self, expected: &str) -> bool {
+        self.as_bytes().ct_eq(expected.as_bytes()).into()
+    }
+
+    fn shared(value: &HeaderValue, range: Range<usize>) -> Self {
+        Self {
+            repr: Repr::Shared {
+                value: value.clone(),
+                range,
+            },
+        }
+    }
+}
+
+impl fmt::Debug for ApiKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ApiKey")
+            .field("key", &super::parse::Redacted)
+            .finish()
+    }
+}
+
+impl fmt::Display for ApiKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("[redacted]")
+    }
+}
+
+/// What a lookup found.
+enum Found {
+    Missing,
+    Malformed,
+    Key(ApiKey),
+}
+
+fn from_header(parts: &Parts, name: &str) -> Found {
+    // `HeaderMap::get` returns the first field line; an invalid name has no lines.
+    let Some(value) = parts.headers.get(name) else {
+        return Found::Missing;
+    };
+    let bytes = value.as_bytes();
+    if bytes.is_empty() {
+        Found::Missing
+    } else if std::str::from_utf8(bytes).is_err() {
+        Found::Malformed
+    } else {
+        Found::Key(ApiKey::shared(value, 0..bytes.len()))
+    }
+}
+
+/// `application/x-www-form-urlencoded` decoding of one name or value: `+` is a space, then
+/// percent-decoding; `None` when the result is not UTF-8.
+fn form_decode(raw: &[u8]) -> Option<std::borrow::Cow<'_, str>> {
+    if raw.contains(&b'+') {
+        let spaced: Vec<u8> = raw
+            .iter()
+            .map(|&b| if b == b'+' { b' ' } else { b })
+            .collect();
+        let decoded: Vec<u8> = percent_decode(&spaced).collect();
+        String::from_utf8(decoded).ok().map(Into::into)
+    } else {
+        percent_decode(raw).decode_utf8().ok()
+    }
+}
+
+fn from_query(parts: &Parts, name: &str) -> Found {
+    let Some(query) = parts.uri.query() else {
+        return Found::Missing;
+    };
+    for pair in query.as_bytes().split(|&b| b == b'&') {
+        let (raw_name, raw_value) = match pair.iter().position(|&b| b == b'=') {
+            Some(eq) => (&pair[..eq], &pair[eq + 1..]),
+            None => (pair, &[][..]),
+        };
+        let name_matches = if raw_name.contains(&b'%') || raw_name.contains(&b'+') {
+            form_decode(raw_name).is_some_and(|decoded| decoded == name)
+        } else {
+            raw_name == name.as_bytes()
+        };
+        if !name_matches {
+            continue;
+        }
+        return match form_decode(raw_value) {
+            None => Found::Malformed,
+            Some(value) if value.is_empty() => Found::Missing,
+            Some(value) => Found::Key(ApiKey {
+                repr: Repr::Owned(value.into_owned().into_boxed_str()),
+            }),
+        };
+    }
+    Found::Missing
+}
+
+/// `cookie-octet` of RFC 6265 §4.1.1.
+fn is_cookie_octet(b: u8) -> bool {
+    matches!(b, 0x21 | 0x23..=0x2b | 0x2d..=0x3a | 0x3c..=0x5b | 0x5d..=0x7e)
+}
+
+fn from_cookies(parts: &Parts, name: &str) -> Found {
+    for line in parts.headers.get_all(header::COOKIE) {
+        let bytes = line.as_bytes();
+        let mut offset = 0;
+        for pair in bytes.split(|&b| b == b';') {
+            let pair_start = offset;
+            offset += pair.len() + 1;
+            // Lenient on the spaces around a pair (RFC 6265 §5.4 user agents differ).
+            let lead = pair
+                .iter()
+                .take_while(|&&b| b == b' ' || b == b'\t')
+                .count();
+            let trail = pair[lead..]
+                .iter()
+                .rev()
+                .take_while(|&&b| b == b' ' || b == b'\t')
+                .count();
+            let trimmed = &pair[lead..pair.len() - trail];
+            let Some(eq) = trimmed.iter().position(|&b| b == b'=') else {
+                continue;
+            };
+            if &trimmed[..eq] != name.as_bytes() {
+                continue;
+            }
+            let mut start = pair_start + lead + eq + 1;
+            let mut end = pair_start + lead + trimmed.len();
+            let mut value = &trimmed[eq + 1..];
+            if value.len() >= 2 && value.starts_with(b"\"") && value.ends_with(b"\"") {
+                value = &value[1..value.len() - 1];
+                start += 1;
+                end -= 1;
+            }
+            if !value.iter().all(|&b| is_cookie_octet(b)) {
+                return Found::Malformed;
+            }
+            if value.is_empty() {
+                return Found::Missing;
+            }
+            return Found::Key(ApiKey::shared(line, start..end));
+        }
+    }
+    Found::Missing
+}
+
+impl Credentials for ApiKey {
+    type Config = ApiKeyConfig;
+
+    fn extract(parts: &Parts, config: &ApiKeyConfig) -> Result<Option<Self>, Rejection> {
+        let found = match config.location {
+            ApiKeyLocation::Header => from_header(parts, config.name),
+            ApiKeyLocation::Query => from_query(parts, config.name),
+            ApiKeyLocation::Cookie => from_cookies(parts, config.name),
+        };
+        match found {
+            Found::Missing => Ok(None),
+            Found::Malformed => Err(Rejection::malformed(challenge::API_KEY)),
+            Found::Key(key) => Ok(Some(key)),
+        }
+    }
+
+    fn missing(_config: &ApiKeyConfig) -> Rejection {
+        Rejection::not_authenticated(challenge::API_KEY)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts(builder: http::request::Builder) -> Parts {
+        builder.body(()).expect("valid request").into_parts().0
+    }
+
+    #[test]
+    fn cookie_ranges_point_into_the_right_line() {
+        let parts = parts(
+            http::Request::get("/")
+                .header("cookie", "a=1; b=2")
+                .header("cookie", "c=\"xyz\" ;key=first;key=second"),
+        );
+        match from_cookies(&parts, "key") {
+            Found::Key(key) => assert_eq!(key.as_str(), "first"),
+            _ => panic!("expected a key"),
+        }
+        match from_cookies(&parts, "c") {
+            Found::Key(key) => assert_eq!(key.as_str(), "xyz"),
+            _ => panic!("expected a key"),
+        }
+    }
+
+    #[test]
+    fn query_names_are_decoded() {
+        let parts = parts(http::Request::get("/?api%5Fkey=a+b%2B&api_key=second"));
+        match from_query(&parts, "api_key") {
+            Found::Key(key) => assert_eq!(key.as_str(), "a b+"),
+            _ => panic!("expected a key"),
+        }
+    }
+}

@@ -1,0 +1,124 @@
+//! `Authorization: <scheme> <token68 / auth-params>` for a custom `http` scheme.
+
+use std::fmt;
+
+use http::request::Parts;
+use http::{HeaderValue, header};
+
+use super::parse::{AuthParams, SchemeMatch, is_token68, match_scheme, parse_auth_params};
+use super::{Credentials, HttpConfig, challenge};
+use crate::Rejection;
+
+/// The credentials of a custom `http` scheme (`#[http(scheme = "...")]`): everything after
+/// the scheme word, which is either a `token68` or a list of auth-params (RFC 9110 §11.4).
+///
+/// Unlike FastAPI's `HTTPBase`, the scheme word is checked (case-insensitively): a request
+/// for another scheme carries no credentials for this one.
+///
+/// `Debug` and `Display` never show the credentials.
+///
+/// ```
+/// use authscheme::credentials::{Credentials, HttpConfig, HttpCredentials};
+///
+/// let config = HttpConfig::new("scram-sha-256");
+/// let request = http::Request::get("/")
+///     .header("authorization", r#"SCRAM-SHA-256 realm="x", data=biwsbj11c2VyLHI9ck9wck5HZndFYmVSV2diTkVrcU8"#)
+///     .body(())
+///     .unwrap();
+/// let (parts, ()) = request.into_parts();
+///
+/// let credentials = HttpCredentials::extract(&parts, &config).unwrap().expect("ours");
+/// assert_eq!(credentials.scheme(), "SCRAM-SHA-256");
+/// assert_eq!(credentials.token68(), None);
+/// let params = credentials.params().expect("auth-params");
+/// assert_eq!(params.get("realm"), Some("x"));
+///
+/// // The missing-credentials challenge is the scheme title-cased, as FastAPI sends it.
+/// assert_eq!(HttpCredentials::missing(&config).challenges()[0], "Scram-Sha-256");
+/// ```
+#[derive(Clone)]
+pub struct HttpCredentials {
+    value: HeaderValue,
+    scheme_end: usize,
+    start: usize,
+    params: Option<AuthParams>,
+}
+
+impl HttpCredentials {
+    fn text(&self, range: std::ops::Range<usize>) -> &str {
+        // The whole value was validated as UTF-8 at extraction; the ranges end at ASCII.
+        std::str::from_utf8(self.value.as_bytes().get(range).unwrap_or_default())
+            .unwrap_or_default()
+    }
+
+    /// The scheme word as sent (its case may differ from the configured one).
+    pub fn scheme(&self) -> &str {
+        self.text(0..self.scheme_end)
+    }
+
+    /// The raw credentials after the scheme word and its spaces.
+    pub fn credentials(&self) -> &str {
+        self.text(self.start..self.value.len())
+    }
+
+    /// The credentials when they are a `token68`.
+    pub fn token68(&self) -> Option<&str> {
+        self.params.is_none().then(|| self.credentials())
+    }
+
+    /// The credentials when they are auth-params.
+    pub fn params(&self) -> Option<&AuthParams> {
+        self.params.as_ref()
+    }
+}
+
+impl fmt::Debug for HttpCredentials {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("HttpCredentials")
+            .field("scheme", &self.scheme())
+            .field("credentials", &super::parse::Redacted)
+            .finish()
+    }
+}
+
+impl fmt::Display for HttpCredentials {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} [redacted]", self.scheme())
+    }
+}
+
+impl Credentials for HttpCredentials {
+    type Config = HttpConfig;
+
+    fn extract(parts: &Parts, config: &HttpConfig) -> Result<Option<Self>, Rejection> {
+        let Some(value) = parts.headers.get(header::AUTHORIZATION) else {
+            return Ok(None);
+        };
+        let bytes = value.as_bytes();
+        let malformed = || Rejection::malformed(challenge::custom(config.scheme));
+        let start = match match_scheme(bytes, config.scheme) {
+            SchemeMatch::NotOurs => return Ok(None),
+            SchemeMatch::Malformed => return Err(malformed()),
+            SchemeMatch::Ours(start) => start,
+        };
+        let credentials = &bytes[start..];
+        if std::str::from_utf8(bytes).is_err() {
+            return Err(malformed());
+        }
+        let params = if is_token68(credentials) {
+            None
+        } else {
+            Some(parse_auth_params(credentials).map_err(|_| malformed())?)
+        };
+        Ok(Some(Self {
+            value: value.clone(),
+            scheme_end: config.scheme.len(),
+            start,
+            params,
+        }))
+    }
+
+    fn missing(config: &HttpConfig) -> Rejection {
+        Rejection::not_authenticated(challenge::custom(config.scheme))
+    }
+}

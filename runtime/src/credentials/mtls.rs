@@ -1,0 +1,82 @@
+//! Mutual TLS: the client certificate, as the application's TLS layer reports it.
+
+use std::fmt;
+use std::sync::Arc;
+
+use http::request::Parts;
+
+use super::{Credentials, challenge};
+use crate::Rejection;
+
+/// The client certificate of a mutual-TLS connection (OpenAPI `mutualTLS`).
+///
+/// The certificate is not in the HTTP request: the application's TLS layer (the acceptor
+/// that verified it against its trust roots) puts it into the request's extensions, and
+/// extraction reads it back from there. Absent, or empty, means missing: 401 with
+/// `WWW-Authenticate: MutualTLS` (there is no HTTP authentication scheme for TLS client
+/// certificates; `MutualTLS` mirrors FastAPI's `APIKey` for another scheme type without one).
+///
+/// Do not build one from a header such as RFC 9440 `Client-Cert` unless a trusted proxy
+/// set it: any client can send that header.
+///
+/// `Debug` shows the length of the certificate only.
+///
+/// ```
+/// use authscheme::credentials::{ClientCertificate, Credentials};
+///
+/// let mut request = http::Request::get("/").body(()).unwrap();
+/// assert!(ClientCertificate::extract(&request.clone().into_parts().0, &()).unwrap().is_none());
+///
+/// // What a TLS acceptor does after the handshake:
+/// request.extensions_mut().insert(ClientCertificate::new(vec![0x30, 0x82, 0x01, 0x0a]));
+/// let (parts, ()) = request.into_parts();
+/// let certificate = ClientCertificate::extract(&parts, &()).unwrap().expect("a certificate");
+/// assert_eq!(certificate.der(), [0x30, 0x82, 0x01, 0x0a]);
+/// ```
+#[derive(Clone, PartialEq, Eq)]
+pub struct ClientCertificate {
+    der: Arc<[u8]>,
+}
+
+impl ClientCertificate {
+    /// A certificate from its DER encoding (the end-entity certificate the TLS layer
+    /// verified).
+    pub fn new(der: impl Into<Arc<[u8]>>) -> Self {
+        Self { der: der.into() }
+    }
+
+    /// The DER encoding.
+    pub fn der(&self) -> &[u8] {
+        &self.der
+    }
+}
+
+impl fmt::Debug for ClientCertificate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientCertificate")
+            .field("der_len", &self.der.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl fmt::Display for ClientCertificate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "client certificate ({} bytes)", self.der.len())
+    }
+}
+
+impl Credentials for ClientCertificate {
+    type Config = ();
+
+    fn extract(parts: &Parts, (): &()) -> Result<Option<Self>, Rejection> {
+        Ok(parts
+            .extensions
+            .get::<Self>()
+            .filter(|certificate| !certificate.der.is_empty())
+            .cloned())
+    }
+
+    fn missing((): &()) -> Rejection {
+        Rejection::not_authenticated(challenge::MUTUAL_TLS)
+    }
+}

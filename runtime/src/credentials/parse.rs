@@ -1,0 +1,391 @@
+//! The HTTP authentication grammar (RFC 9110 §5.6, §11), over bytes.
+//!
+//! Everything here works on `&[u8]` and never panics: indices only ever come from
+//! positions found in the slice itself.
+
+use std::fmt;
+
+/// `tchar` of RFC 9110 §5.6.2, as a lookup table.
+const TCHAR: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        #[allow(clippy::cast_possible_truncation)] // `byte < 256`
+        let b = byte as u8;
+        table[byte] = b.is_ascii_alphanumeric()
+            || matches!(
+                b,
+                b'!' | b'#'
+                    | b'$'
+                    | b'%'
+                    | b'&'
+                    | b'\''
+                    | b'*'
+                    | b'+'
+                    | b'-'
+                    | b'.'
+                    | b'^'
+                    | b'_'
+                    | b'`'
+                    | b'|'
+                    | b'~'
+            );
+        byte += 1;
+    }
+    table
+};
+
+/// The characters of `token68` (RFC 9110 §11.2) and `b64token` (RFC 6750 §2.1) before the
+/// trailing `=`s.
+const TOKEN68: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        #[allow(clippy::cast_possible_truncation)] // `byte < 256`
+        let b = byte as u8;
+        table[byte] =
+            b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'+' | b'/');
+        byte += 1;
+    }
+    table
+};
+
+/// Whether `b` is a `tchar`.
+pub(crate) const fn is_tchar(b: u8) -> bool {
+    TCHAR[b as usize]
+}
+
+/// Whether `bytes` is a `token68` / `b64token`: `^[A-Za-z0-9\-._~+/]+=*$`.
+pub(crate) fn is_token68(bytes: &[u8]) -> bool {
+    let body = match bytes.iter().rposition(|&b| b != b'=') {
+        Some(last) => &bytes[..=last],
+        None => return false,
+    };
+    body.iter().all(|&b| TOKEN68[b as usize])
+}
+
+/// Whether `b` is a control character (`CTL`, RFC 5234: `%x00-1F / %x7F`).
+pub(crate) const fn is_ctl(b: u8) -> bool {
+    b < 0x20 || b == 0x7f
+}
+
+/// How an `Authorization` value relates to one auth-scheme.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum SchemeMatch {
+    /// Empty, or another scheme word (or no scheme word at all): not credentials for us.
+    NotOurs,
+    /// Our scheme word followed by something other than SP (a tab, a comma…).
+    Malformed,
+    /// Our scheme word; the credentials start at this index (after `1*SP`), possibly at the
+    /// end of the value when there are none.
+    Ours(usize),
+}
+
+/// Matches `value` against `credentials = auth-scheme [ 1*SP ( token68 / #auth-param ) ]`
+/// for the scheme word `scheme` (case-insensitively, RFC 9110 §11.1).
+pub(crate) fn match_scheme(value: &[u8], scheme: &str) -> SchemeMatch {
+    let word_end = value
+        .iter()
+        .position(|&b| !is_tchar(b))
+        .unwrap_or(value.len());
+    let (word, rest) = value.split_at(word_end);
+    if word.is_empty() || !word.eq_ignore_ascii_case(scheme.as_bytes()) {
+        return SchemeMatch::NotOurs;
+    }
+    match rest.first() {
+        None => SchemeMatch::Ours(word_end),
+        Some(b' ') => {
+            let spaces = rest.iter().take_while(|&&b| b == b' ').count();
+            SchemeMatch::Ours(word_end + spaces)
+        }
+        Some(_) => SchemeMatch::Malformed,
+    }
+}
+
+/// Why an `#auth-param` list did not parse; only used to reject, never shown to clients.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Malformed;
+
+/// One `auth-param`: `token BWS "=" BWS ( token / quoted-string )`, with the quoted-string
+/// unescaped.
+#[derive(Clone, PartialEq, Eq)]
+struct AuthParam {
+    name: Box<str>,
+    value: Box<str>,
+}
+
+/// The `#auth-param` list of a credentials value (RFC 9110 §11.2): names are compared
+/// case-insensitively and occur once; values are the `token` or the unescaped
+/// `quoted-string`.
+///
+/// `Debug` prints the parameter names only: values can be secrets.
+///
+/// ```
+/// use authscheme::credentials::AuthParams;
+///
+/// let params = AuthParams::parse(r#"realm="a \"b\"", Nonce=xyz"#).expect("well-formed");
+/// assert_eq!(params.get("realm"), Some(r#"a "b""#));
+/// assert_eq!(params.get("NONCE"), Some("xyz"));
+/// assert_eq!(params.len(), 2);
+/// assert!(AuthParams::parse("a=1, A=2").is_none(), "names are unique, case-insensitively");
+/// assert!(!format!("{params:?}").contains("xyz"));
+/// ```
+#[derive(Clone, PartialEq, Eq)]
+pub struct AuthParams {
+    params: Vec<AuthParam>,
+}
+
+impl AuthParams {
+    /// Parses a non-empty `#auth-param` list; `None` when it is not one (or is empty, or
+    /// repeats a name, or holds a value that is not UTF-8).
+    pub fn parse(input: &str) -> Option<Self> {
+        parse_auth_params(input.as_bytes()).ok()
+    }
+
+    /// The value of the parameter `name` (case-insensitive).
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.params
+            .iter()
+            .find(|param| param.name.eq_ignore_ascii_case(name))
+            .map(|param| &*param.value)
+    }
+
+    /// The parameters as sent: `(name, value)` in order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.params
+            .iter()
+            .map(|param| (&*param.name, &*param.value))
+    }
+
+    /// The number of parameters.
+    pub fn len(&self) -> usize {
+        self.params.len()
+    }
+
+    /// Always `false`: an empty list does not parse.
+    pub fn is_empty(&self) -> bool {
+        self.params.is_empty()
+    }
+}
+
+impl fmt::Debug for AuthParams {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map()
+            .entries(self.params.iter().map(|param| (&*param.name, Redacted)))
+            .finish()
+    }
+}
+
+/// Prints `[redacted]` in place of a secret.
+pub(crate) struct Redacted;
+
+impl fmt::Debug for Redacted {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("[redacted]")
+    }
+}
+
+/// Parses `1#auth-param` (RFC 9110 §5.6.1 list rules: empty elements between commas are
+/// ignored, elements are separated by `OWS "," OWS`).
+pub(crate) fn parse_auth_params(input: &[u8]) -> Result<AuthParams, Malformed> {
+    let mut params: Vec<AuthParam> = Vec::new();
+    let mut i = 0;
+    let mut need_comma = false;
+    loop {
+        i = skip_ows(input, i);
+        let Some(&b) = input.get(i) else { break };
+        if b == b',' {
+            i += 1;
+            need_comma = false;
+            continue;
+        }
+        if need_comma {
+            return Err(Malformed);
+        }
+        let name_end = input[i..]
+            .iter()
+            .position(|&b| !is_tchar(b))
+            .map_or(input.len(), |n| i + n);
+        if name_end == i {
+            return Err(Malformed);
+        }
+        let name = &input[i..name_end];
+        i = skip_ows(input, name_end);
+        if input.get(i) != Some(&b'=') {
+            return Err(Malformed);
+        }
+        i = skip_ows(input, i + 1);
+        let (value, next) = if input.get(i) == Some(&b'"') {
+            parse_quoted_string(input, i)?
+        } else {
+            let end = input[i..]
+                .iter()
+                .position(|&b| !is_tchar(b))
+                .map_or(input.len(), |n| i + n);
+            if end == i {
+                return Err(Malformed);
+            }
+            (input[i..end].to_vec(), end)
+        };
+        i = next;
+        // Names are tchars, hence ASCII.
+        let name = std::str::from_utf8(name).map_err(|_| Malformed)?;
+        if params
+            .iter()
+            .any(|param| param.name.eq_ignore_ascii_case(name))
+        {
+            return Err(Malformed);
+        }
+        let value = String::from_utf8(value).map_err(|_| Malformed)?;
+        params.push(AuthParam {
+            name: name.into(),
+            value: value.into_boxed_str(),
+        });
+        need_comma = true;
+    }
+    if params.is_empty() {
+        return Err(Malformed);
+    }
+    Ok(AuthParams { params })
+}
+
+fn skip_ows(input: &[u8], mut i: usize) -> usize {
+    while matches!(input.get(i), Some(b' ' | b'\t')) {
+        i += 1;
+    }
+    i
+}
+
+/// Parses the `quoted-string` starting at `input[start] == '"'`; returns the unescaped
+/// content and the index after the closing quote.
+fn parse_quoted_string(input: &[u8], start: usize) -> Result<(Vec<u8>, usize), Malformed> {
+    let mut out = Vec::new();
+    let mut i = start + 1;
+    loop {
+        match input.get(i) {
+            Some(b'"') => return Ok((out, i + 1)),
+            Some(b'\\') => {
+                // quoted-pair = "\" ( HTAB / SP / VCHAR / obs-text )
+                match input.get(i + 1) {
+                    Some(&escaped) if escaped == b'\t' || !is_ctl(escaped) => {
+                        out.push(escaped);
+                        i += 2;
+                    }
+                    _ => return Err(Malformed),
+                }
+            }
+            // qdtext = HTAB / SP / %x21 / %x23-5B / %x5D-7E / obs-text
+            Some(&b) if b == b'\t' || !is_ctl(b) => {
+                out.push(b);
+                i += 1;
+            }
+            // Unterminated, or a control character.
+            None | Some(_) => return Err(Malformed),
+        }
+    }
+}
+
+/// Writes `text` as an RFC 9110 `quoted-string`: `"` and `\` are escaped with a backslash;
+/// control characters other than HTAB cannot be sent in a field value and are dropped.
+pub(crate) fn quote(text: &str, out: &mut String) {
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\t' => out.push(c),
+            c if c.is_ascii_control() => {}
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// Python's `str.title()` over ASCII: a letter is upper-cased when it follows a non-letter
+/// (or starts the text), other letters are lower-cased (`scram-sha-256x` → `Scram-Sha-256X`).
+pub(crate) fn title_case(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut after_letter = false;
+    for c in text.chars() {
+        if c.is_alphabetic() {
+            if after_letter {
+                out.extend(c.to_lowercase());
+            } else {
+                out.extend(c.to_uppercase());
+            }
+            after_letter = true;
+        } else {
+            out.push(c);
+            after_letter = false;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn token68() {
+        for ok in ["a", "abc==", "A-._~+/9", "x="] {
+            assert!(is_token68(ok.as_bytes()), "{ok}");
+        }
+        for bad in ["", "=", "==", "a=b", "a b", "a\t", "é", "a,b", "=a"] {
+            assert!(!is_token68(bad.as_bytes()), "{bad}");
+        }
+    }
+
+    #[test]
+    fn scheme_matching() {
+        use SchemeMatch::{Malformed, NotOurs, Ours};
+        assert_eq!(match_scheme(b"Bearer abc", "bearer"), Ours(7));
+        assert_eq!(match_scheme(b"bEaReR   abc", "bearer"), Ours(9));
+        assert_eq!(match_scheme(b"Bearer", "bearer"), Ours(6));
+        assert_eq!(match_scheme(b"Bearer   ", "bearer"), Ours(9));
+        assert_eq!(match_scheme(b"Bearer\tabc", "bearer"), Malformed);
+        assert_eq!(match_scheme(b"Bearer,abc", "bearer"), Malformed);
+        assert_eq!(match_scheme(b"Bearerabc", "bearer"), NotOurs);
+        assert_eq!(match_scheme(b" Bearer abc", "bearer"), NotOurs);
+        assert_eq!(match_scheme(b"Basic abc", "bearer"), NotOurs);
+        assert_eq!(match_scheme(b"", "bearer"), NotOurs);
+    }
+
+    #[test]
+    fn auth_params() {
+        let params = parse_auth_params(br#"a=1 , b = "x\"y\\z",,c="" ,"#).expect("parses");
+        assert_eq!(
+            params.iter().collect::<Vec<_>>(),
+            [("a", "1"), ("b", "x\"y\\z"), ("c", "")]
+        );
+        for bad in [
+            "",
+            ",",
+            "a",
+            "a=",
+            "a=1 b=2",
+            "a=\"x",
+            "a=\"x\\",
+            "=1",
+            "a=1, A=2",
+            "a=x y",
+            "a=\"\x01\"",
+        ] {
+            assert!(parse_auth_params(bad.as_bytes()).is_err(), "{bad:?}");
+        }
+        assert!(parse_auth_params(b"a=\"\xff\"").is_err(), "not UTF-8");
+    }
+
+    #[test]
+    fn quoting_and_title() {
+        let mut out = String::new();
+        quote("My \"quoted\" \\ realm\n", &mut out);
+        assert_eq!(out, r#""My \"quoted\" \\ realm""#);
+        assert_eq!(title_case("custom"), "Custom");
+        assert_eq!(title_case("my-scheme"), "My-Scheme");
+        assert_eq!(title_case("BEARER"), "Bearer");
+        assert_eq!(title_case("scram-sha-256x"), "Scram-Sha-256X");
+    }
+}
