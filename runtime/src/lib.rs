@@ -3,6 +3,7 @@
 
 pub mod credentials;
 pub mod openapi;
+mod private;
 mod rejection;
 mod scheme;
 mod scopes;
@@ -12,4 +13,15 @@ pub use scheme::SecurityScheme;
 pub use scopes::{MAX_SCOPES, ScopeSet};
 
 #[cfg(feature = "macros")]
+#[doc(inline)]
+#[doc = include_str!("docs/dsl.md")]
 pub use authscheme_macros::SecurityScheme;
+#[cfg(feature = "macros")]
+#[doc(inline)]
+pub use authscheme_macros::scopes;
+
+/// What expansions of `#[derive(SecurityScheme)]` and `scopes!` name; not a public API.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::private::*;
+}

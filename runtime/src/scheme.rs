@@ -39,4 +39,9 @@ pub trait SecurityScheme: Sized + Send + Sync + 'static {
 
     /// The OpenAPI Security Scheme Object.
     fn openapi() -> &'static openapi::SecurityScheme;
+
+    /// What the derive knows about this impl (whether `SCOPES` holds scopes or roles, whether
+    /// it stands in for a declaration that failed to compile), for `scopes!`'s messages.
+    #[doc(hidden)]
+    const __DECLARATION: crate::private::Declaration = crate::private::Declaration::SCOPES;
 }

@@ -1,0 +1,480 @@
+//! Pieces every attribute shares: duplicate-checked slots, literal readers, the keys every kind
+//! accepts and the "unknown key" error with its suggestion.
+
+use proc_macro2::{TokenStream, TokenTree};
+use quote::{ToTokens, quote};
+use syn::meta::ParseNestedMeta;
+use syn::parse::{ParseStream, Parser as _};
+use syn::spanned::Spanned as _;
+use syn::{Ident, LitBool, LitStr, Token, token};
+
+use super::extensions::{self, ExtensionEntry};
+use crate::ctxt::Ctxt;
+use crate::symbol::{
+    self, COMMON_KEYS, CRATE, DEPRECATED, DESCRIPTION, EXTENSIONS, NAME, OPENAPI, Symbol,
+};
+
+/// A value together with the key that introduced it (for "does not apply" errors).
+pub(crate) struct Keyed<T> {
+    pub(crate) key: Ident,
+    pub(crate) value: T,
+}
+
+/// One key's slot: set at most once; a second occurrence is an error on the second key.
+pub(crate) struct Attr<T> {
+    slot: Option<Keyed<T>>,
+}
+
+impl<T> Attr<T> {
+    pub(crate) const fn none() -> Self {
+        Self { slot: None }
+    }
+
+    /// Stores `value`, or reports `key` as a duplicate (CT-A5).
+    pub(crate) fn set(&mut self, cx: &Ctxt, key: &Ident, value: T, context: &str) {
+        if self.slot.is_some() {
+            cx.error_spanned_by(key, format!("duplicate `{key}` in `{context}`"));
+        } else {
+            self.slot = Some(Keyed {
+                key: key.clone(),
+                value,
+            });
+        }
+    }
+
+    /// Whether a value was stored.
+    pub(crate) fn is_set(&self) -> bool {
+        self.slot.is_some()
+    }
+
+    pub(crate) fn get(&self) -> Option<&T> {
+        self.slot.as_ref().map(|keyed| &keyed.value)
+    }
+
+    pub(crate) fn keyed(&self) -> Option<&Keyed<T>> {
+        self.slot.as_ref()
+    }
+
+    pub(crate) fn key(&self) -> Option<&Ident> {
+        self.slot.as_ref().map(|keyed| &keyed.key)
+    }
+}
+
+/// The keys every kind attribute accepts.
+pub(crate) struct Common {
+    /// `name = "..."`
+    pub(crate) name: Attr<LitStr>,
+    /// `description = "..."`
+    pub(crate) description: Attr<LitStr>,
+    /// `extensions("x-key" = value, ..)`
+    pub(crate) extensions: Attr<Vec<ExtensionEntry>>,
+    /// `deprecated` or `deprecated = true`
+    pub(crate) deprecated: Attr<LitBool>,
+    /// `openapi = "3.1"`
+    pub(crate) openapi: Attr<LitStr>,
+    /// `crate = "path"`
+    pub(crate) krate: Attr<LitStr>,
+}
+
+impl Common {
+    pub(crate) const fn new() -> Self {
+        Self {
+            name: Attr::none(),
+            description: Attr::none(),
+            extensions: Attr::none(),
+            deprecated: Attr::none(),
+            openapi: Attr::none(),
+            krate: Attr::none(),
+        }
+    }
+
+    /// Reads `key` if it is a common key; `Ok(false)` when it is not one.
+    pub(crate) fn parse_key(
+        &mut self,
+        cx: &Ctxt,
+        meta: &ParseNestedMeta,
+        key: &Ident,
+        context: &str,
+    ) -> syn::Result<bool> {
+        if key == NAME {
+            // #[oauth2(name = "petstore_auth")]
+            if let Some(value) = lit_str(cx, meta, key)? {
+                self.name.set(cx, key, value, context);
+            }
+        } else if key == DESCRIPTION {
+            // #[oauth2(description = "...")]
+            if let Some(value) = lit_str(cx, meta, key)? {
+                self.description.set(cx, key, value, context);
+            }
+        } else if key == EXTENSIONS {
+            // #[oauth2(extensions("x-client-id" = "petstore-ui", "x-internal" = true))]
+            if let Some(value) = extensions::parse(cx, meta, key)? {
+                self.extensions.set(cx, key, value, context);
+            }
+        } else if key == DEPRECATED {
+            // #[oauth2(deprecated)] or #[oauth2(deprecated = true)]
+            if let Some(value) = flag_or_bool(cx, meta, key)? {
+                self.deprecated.set(cx, key, value, context);
+            }
+        } else if key == OPENAPI {
+            // #[oauth2(openapi = "3.1")]
+            if let Some(value) = lit_str(cx, meta, key)? {
+                self.openapi.set(cx, key, value, context);
+            }
+        } else if key == CRATE {
+            // #[oauth2(crate = "my_crate::authscheme")]
+            if let Some(value) = lit_str(cx, meta, key)? {
+                self.krate.set(cx, key, value, context);
+            }
+        } else {
+            return Ok(false);
+        }
+        Ok(true)
+    }
+}
+
+/// Consumes tokens up to the next top-level `,` (or the end), returning them.
+pub(crate) fn skip_to_comma(input: ParseStream) -> syn::Result<TokenStream> {
+    let mut tokens = TokenStream::new();
+    while !input.is_empty() && !input.peek(Token![,]) {
+        let tree: TokenTree = input.parse()?;
+        tokens.extend([tree]);
+    }
+    Ok(tokens)
+}
+
+/// Reports an error on `key` plus what followed it, after skipping that value.
+fn bad_value(cx: &Ctxt, meta: &ParseNestedMeta, key: &Ident, message: String) -> syn::Result<()> {
+    let rest = skip_to_comma(meta.input)?;
+    cx.error_spanned_by(quote!(#key #rest), message);
+    Ok(())
+}
+
+/// `key = "..."`: a string literal without suffix.
+pub(crate) fn lit_str(
+    cx: &Ctxt,
+    meta: &ParseNestedMeta,
+    key: &Ident,
+) -> syn::Result<Option<LitStr>> {
+    if !meta.input.peek(Token![=]) {
+        bad_value(cx, meta, key, format!("expected `{key} = \"...\"`"))?;
+        return Ok(None);
+    }
+    meta.input.parse::<Token![=]>()?;
+    if meta.input.peek(LitStr) {
+        let lit: LitStr = meta.input.parse()?;
+        if check_no_suffix(cx, &lit, lit.suffix()) {
+            return Ok(Some(lit));
+        }
+        return Ok(None);
+    }
+    let value = skip_to_comma(meta.input)?;
+    if value.is_empty() {
+        cx.error_spanned_by(
+            key,
+            format!("expected a string after `{key} =`: `{key} = \"...\"`"),
+        );
+    } else {
+        cx.error_spanned_by(
+            value,
+            format!("expected `{key}` to be a string: `{key} = \"...\"`"),
+        );
+    }
+    Ok(None)
+}
+
+/// Reports a literal suffix (`"..."suffix`, `1u8`); `true` when there is none.
+pub(crate) fn check_no_suffix(cx: &Ctxt, lit: &impl ToTokens, suffix: &str) -> bool {
+    if suffix.is_empty() {
+        true
+    } else {
+        cx.error_spanned_by(
+            lit,
+            format!("unexpected suffix `{suffix}` on literal; remove it"),
+        );
+        false
+    }
+}
+
+/// `key` alone, as a flag (`basic`).
+pub(crate) fn flag(cx: &Ctxt, meta: &ParseNestedMeta, key: &Ident) -> syn::Result<bool> {
+    if meta.input.is_empty() || meta.input.peek(Token![,]) {
+        return Ok(true);
+    }
+    bad_value(
+        cx,
+        meta,
+        key,
+        format!("`{key}` takes no value; write `{key}` alone"),
+    )?;
+    Ok(false)
+}
+
+/// `key` alone (meaning `true`) or `key = true` / `key = false`.
+pub(crate) fn flag_or_bool(
+    cx: &Ctxt,
+    meta: &ParseNestedMeta,
+    key: &Ident,
+) -> syn::Result<Option<LitBool>> {
+    if meta.input.is_empty() || meta.input.peek(Token![,]) {
+        return Ok(Some(LitBool::new(true, key.span())));
+    }
+    if !meta.input.peek(Token![=]) {
+        bad_value(cx, meta, key, format!("expected `{key}` or `{key} = true`"))?;
+        return Ok(None);
+    }
+    meta.input.parse::<Token![=]>()?;
+    if meta.input.peek(LitBool) {
+        return Ok(Some(meta.input.parse()?));
+    }
+    let value = skip_to_comma(meta.input)?;
+    if value.is_empty() {
+        cx.error_spanned_by(key, format!("expected `true` or `false` after `{key} =`"));
+    } else {
+        cx.error_spanned_by(value, format!("expected `{key}` to be `true` or `false`"));
+    }
+    Ok(None)
+}
+
+/// Parses a parenthesized group with `parse`, in a buffer of its own: a syntax error inside
+/// is recorded and the rest of the attribute is still read.
+pub(crate) fn parenthesized<T>(
+    cx: &Ctxt,
+    input: ParseStream,
+    parse: impl FnOnce(ParseStream) -> syn::Result<T>,
+) -> syn::Result<Option<T>> {
+    let content;
+    syn::parenthesized!(content in input);
+    let tokens: TokenStream = content.parse()?;
+    match parse.parse2(tokens) {
+        Ok(value) => Ok(Some(value)),
+        Err(error) => {
+            cx.syn_error(error);
+            Ok(None)
+        }
+    }
+}
+
+/// Reads `item, item, ..` (trailing comma allowed) where `item` reports its own errors.
+pub(crate) fn comma_separated<T>(
+    input: ParseStream,
+    mut item: impl FnMut(ParseStream) -> syn::Result<Option<T>>,
+) -> syn::Result<Vec<T>> {
+    let mut items = Vec::new();
+    while !input.is_empty() {
+        if let Some(value) = item(input)? {
+            items.push(value);
+        }
+        if input.is_empty() {
+            break;
+        }
+        input.parse::<Token![,]>()?;
+    }
+    Ok(items)
+}
+
+/// `key("a", "b", ..)`: a list of string literals (roles, OpenID Connect scope names).
+pub(crate) fn str_list(
+    cx: &Ctxt,
+    meta: &ParseNestedMeta,
+    key: &Ident,
+) -> syn::Result<Option<Vec<LitStr>>> {
+    if !meta.input.peek(token::Paren) {
+        bad_value(cx, meta, key, format!("expected `{key}(\"...\", ...)`"))?;
+        return Ok(None);
+    }
+    parenthesized(cx, meta.input, |content| {
+        comma_separated(content, |input| {
+            if !input.peek(LitStr) {
+                let tokens = skip_to_comma(input)?;
+                cx.error_spanned_by(
+                    tokens,
+                    format!("expected a string literal in `{key}(...)`: `{key}(\"a\", \"b\")`"),
+                );
+                return Ok(None);
+            }
+            let lit: LitStr = input.parse()?;
+            if !input.is_empty() && !input.peek(Token![,]) {
+                let rest = skip_to_comma(input)?;
+                cx.error_spanned_by(
+                    rest,
+                    format!("`{key}(...)` takes names only: `{key}(\"a\", \"b\")`"),
+                );
+                return Ok(None);
+            }
+            Ok(check_no_suffix(cx, &lit, lit.suffix()).then_some(lit))
+        })
+    })
+}
+
+/// The error for a key that `context` does not accept: lists the accepted keys, suggests the
+/// nearest one and says where the key belongs when it belongs to another kind.
+pub(crate) fn unknown_key(
+    cx: &Ctxt,
+    meta: &ParseNestedMeta,
+    context: &str,
+    expected: &[Symbol],
+) -> syn::Result<()> {
+    let key = path_to_string(&meta.path);
+    let span = meta.path.span();
+    skip_to_comma(meta.input)?;
+    cx.error_at(span, unknown_key_message(&key, context, expected));
+    Ok(())
+}
+
+pub(crate) fn unknown_key_message(key: &str, context: &str, expected: &[Symbol]) -> String {
+    let list = expected
+        .iter()
+        .map(|symbol| format!("`{symbol}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if let Some(hint) = special_hint(key, context) {
+        return format!("unknown key `{key}` in `{context}`; {hint}");
+    }
+    if let Some(owner) = owning_kind(key, expected) {
+        return format!(
+            "`{key}` does not apply to `{context}`; it is a key of `#[{owner}(...)]`; expected one of: {list}"
+        );
+    }
+    match did_you_mean(key, expected.iter().map(|symbol| symbol.as_str())) {
+        Some(suggestion) => format!(
+            "unknown key `{key}` in `{context}`; did you mean `{suggestion}`? expected one of: {list}"
+        ),
+        None => format!("unknown key `{key}` in `{context}`; expected one of: {list}"),
+    }
+}
+
+/// Targeted advice for keys people bring from OpenAPI 2.0 or from the JSON spelling.
+fn special_hint(key: &str, context: &str) -> Option<String> {
+    let hint = match key {
+        "accessCode" | "access_code" => {
+            "OpenAPI 3 renamed the `accessCode` flow `authorizationCode`: write `authorization_code(...)`"
+        }
+        "application" => {
+            "OpenAPI 3 renamed the `application` flow `clientCredentials`: write `client_credentials(...)`"
+        }
+        "authorization_url" | "device_authorization_url" if context == "#[oauth2(...)]" => {
+            return Some(format!(
+                "`{key}` belongs inside a flow, e.g. `authorization_code(authorization_url = \"...\", token_url = \"...\")`, `implicit(authorization_url = \"...\")` or `device_authorization(device_authorization_url = \"...\", token_url = \"...\")`"
+            ));
+        }
+        _ => return None,
+    };
+    Some(hint.to_owned())
+}
+
+/// The kind attribute that accepts `key`, when `expected` (this context) does not.
+fn owning_kind(key: &str, expected: &[Symbol]) -> Option<Symbol> {
+    if expected.iter().any(|symbol| symbol.as_str() == key) {
+        return None;
+    }
+    symbol::KINDS.iter().copied().find(|kind| {
+        symbol::kind_keys(*kind)
+            .iter()
+            .any(|symbol| symbol.as_str() == key)
+            && !COMMON_KEYS.iter().any(|symbol| symbol.as_str() == key)
+    })
+}
+
+/// The candidate nearest to `key`, if it is near enough to be a likely typo.
+pub(crate) fn did_you_mean<'a>(
+    key: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let normalized = normalize(key);
+    let mut best: Option<(usize, &str)> = None;
+    for candidate in candidates {
+        if normalize(candidate) == normalized {
+            return Some(candidate);
+        }
+        let distance = edit_distance(key, candidate);
+        if best.is_none_or(|(best_distance, _)| distance < best_distance) {
+            best = Some((distance, candidate));
+        }
+    }
+    let limit = (key.chars().count() / 3).max(1);
+    best.filter(|(distance, _)| *distance <= limit)
+        .map(|(_, candidate)| candidate)
+}
+
+/// `tokenUrl`, `token-url` and `TOKEN_URL` all normalize to `tokenurl`.
+fn normalize(key: &str) -> String {
+    key.chars()
+        .filter(|c| *c != '_' && *c != '-')
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Levenshtein distance over chars.
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    let mut current = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        current[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != *cb);
+            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    previous[b.len()]
+}
+
+/// `a::b` without the spaces `ToTokens` would put in.
+pub(crate) fn path_to_string(path: &syn::Path) -> String {
+    let mut text = String::new();
+    if path.leading_colon.is_some() {
+        text.push_str("::");
+    }
+    for (index, segment) in path.segments.iter().enumerate() {
+        if index > 0 {
+            text.push_str("::");
+        }
+        text.push_str(&segment.ident.to_string());
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{did_you_mean, edit_distance, unknown_key_message};
+    use crate::symbol::{API_KEY_KEYS, OAUTH2_KEYS};
+
+    #[test]
+    fn edit_distance_counts_single_edits() {
+        assert_eq!(edit_distance("token_url", "token_url"), 0);
+        assert_eq!(edit_distance("token_urll", "token_url"), 1);
+        assert_eq!(edit_distance("tokne_url", "token_url"), 2);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+
+    #[test]
+    fn suggestions() {
+        let keys = OAUTH2_KEYS.iter().map(|symbol| symbol.as_str());
+        assert_eq!(did_you_mean("token_urll", keys.clone()), Some("token_url"));
+        assert_eq!(did_you_mean("tokenUrl", keys.clone()), Some("token_url"));
+        assert_eq!(
+            did_you_mean("clientCredentials", keys.clone()),
+            Some("client_credentials")
+        );
+        assert_eq!(did_you_mean("zzz", keys), None);
+    }
+
+    #[test]
+    fn messages() {
+        assert_eq!(
+            unknown_key_message("hedaer", "#[api_key(...)]", API_KEY_KEYS),
+            "unknown key `hedaer` in `#[api_key(...)]`; did you mean `header`? expected one of: `header`, `query`, `cookie`, `roles`"
+        );
+        assert_eq!(
+            unknown_key_message("realm", "#[api_key(...)]", API_KEY_KEYS),
+            "`realm` does not apply to `#[api_key(...)]`; it is a key of `#[http(...)]`; expected one of: `header`, `query`, `cookie`, `roles`"
+        );
+        assert!(
+            unknown_key_message("accessCode", "#[oauth2(...)]", OAUTH2_KEYS)
+                .contains("write `authorization_code(...)`")
+        );
+    }
+}

@@ -1,0 +1,1 @@
+//! Unit tests of the whole pipeline on `proc_macro2` token streams.

@@ -1,0 +1,194 @@
+//! What `#[derive(SecurityScheme)]` and `scopes!` expansions name, under
+//! `::authscheme::__private`. Not part of the public API: it changes in any release, which is
+//! why `authscheme-macros` is pinned with `=`.
+
+pub use crate::credentials::{
+    ApiKey, ApiKeyConfig, BasicConfig, BasicCredentials, BearerToken, ClientCertificate,
+    Credentials, DigestCredentials, HttpConfig, HttpCredentials,
+};
+pub use crate::openapi;
+pub use crate::openapi::{
+    ApiKeyLocation, Extension, ExtensionValue, FlowKind, OAuthFlow, OAuthFlows, OpenApiVersion,
+    Scope, SecuritySchemeKind, Text,
+};
+pub use crate::scheme::SecurityScheme;
+pub use crate::scopes::{MAX_SCOPES, ScopeSet};
+
+/// How an implementation of [`SecurityScheme`] came about, for `scopes!`'s messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Declaration {
+    /// The derive found errors and emitted a stand-in impl: `scopes!` stays quiet so that one
+    /// mistake gives one error.
+    pub errored: bool,
+    /// What [`SecurityScheme::SCOPES`] holds: `"scope"` or `"role"`.
+    pub noun: &'static str,
+}
+
+impl Declaration {
+    /// A hand-written impl, or a derived scheme whose `SCOPES` are scopes.
+    pub const SCOPES: Self = Self {
+        errored: false,
+        noun: "scope",
+    };
+    /// A derived scheme whose `SCOPES` are role names (`api_key`, `http`, `mutual_tls`).
+    pub const ROLES: Self = Self {
+        errored: false,
+        noun: "role",
+    };
+    /// The stand-in impl emitted next to `compile_error!`s.
+    pub const ERRORED: Self = Self {
+        errored: true,
+        noun: "scope",
+    };
+}
+
+/// The size of the buffer `scope_bit` writes its message into; longer lists are cut.
+const MESSAGE_CAPACITY: usize = 1024;
+
+/// The bit of scope `name` in `S::SCOPES`, for `scopes!(S: "name")` in a `const` context.
+///
+/// # Panics
+///
+/// When `S` does not declare `name` (a compile error, as this runs in a `const`), with a
+/// message naming the scheme (`scheme` is how the user spelt its type) and listing what it
+/// declares.
+pub const fn scope_bit<S: SecurityScheme>(scheme: &str, name: &str) -> u128 {
+    let declared = S::SCOPES;
+    let mut index = 0;
+    while index < declared.len() {
+        if str_eq(declared[index], name) {
+            assert!(
+                index < MAX_SCOPES,
+                "a scheme declares more than 128 scopes, the most a `ScopeSet` holds"
+            );
+            return 1u128 << index;
+        }
+        index += 1;
+    }
+    if S::__DECLARATION.errored {
+        // The declaration already failed to compile; don't add a second error.
+        return 0;
+    }
+    let noun = S::__DECLARATION.noun;
+    let mut message = Message::new();
+    message.push(noun);
+    message.push(" `");
+    message.push(name);
+    message.push("` is not declared by `");
+    message.push(scheme);
+    if declared.is_empty() {
+        message.push("`, which declares no ");
+        message.push(noun);
+        message.push("s");
+    } else {
+        message.push("`; declared ");
+        message.push(noun);
+        message.push("s: ");
+        let mut index = 0;
+        while index < declared.len() {
+            if index > 0 {
+                message.push(", ");
+            }
+            message.push("`");
+            message.push(declared[index]);
+            message.push("`");
+            index += 1;
+        }
+    }
+    panic!("{}", message.as_str())
+}
+
+const fn str_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut index = 0;
+    while index < a.len() {
+        if a[index] != b[index] {
+            return false;
+        }
+        index += 1;
+    }
+    true
+}
+
+/// A message built in a `const fn`: a fixed buffer, cut with `…` when full.
+struct Message {
+    buffer: [u8; MESSAGE_CAPACITY],
+    len: usize,
+    truncated: bool,
+}
+
+impl Message {
+    const ELLIPSIS: &'static [u8] = "…".as_bytes();
+
+    const fn new() -> Self {
+        Self {
+            buffer: [0; MESSAGE_CAPACITY],
+            len: 0,
+            truncated: false,
+        }
+    }
+
+    const fn push(&mut self, text: &str) {
+        let bytes = text.as_bytes();
+        let room = MESSAGE_CAPACITY - Self::ELLIPSIS.len();
+        let mut index = 0;
+        while index < bytes.len() && !self.truncated {
+            if self.len == room {
+                self.truncated = true;
+            } else {
+                self.buffer[self.len] = bytes[index];
+                self.len += 1;
+                index += 1;
+            }
+        }
+    }
+
+    const fn as_str(&mut self) -> &str {
+        let mut len = self.len;
+        if self.truncated {
+            // Drop a character cut in half, then append the ellipsis.
+            len = match core::str::from_utf8(self.buffer.split_at(len).0) {
+                Ok(_) => len,
+                Err(error) => error.valid_up_to(),
+            };
+            let mut index = 0;
+            while index < Self::ELLIPSIS.len() {
+                self.buffer[len] = Self::ELLIPSIS[index];
+                len += 1;
+                index += 1;
+            }
+        }
+        match core::str::from_utf8(self.buffer.split_at(len).0) {
+            Ok(text) => text,
+            Err(_) => "a scope is not declared by the scheme",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{MESSAGE_CAPACITY, Message};
+
+    #[test]
+    fn message_is_cut_on_a_char_boundary() {
+        let mut message = Message::new();
+        for _ in 0..MESSAGE_CAPACITY {
+            message.push("é");
+        }
+        let text = message.as_str();
+        assert!(text.ends_with('…'));
+        assert!(text.len() <= MESSAGE_CAPACITY);
+        assert!(text.trim_end_matches('…').chars().all(|c| c == 'é'));
+    }
+
+    #[test]
+    fn short_message_is_kept_whole() {
+        let mut message = Message::new();
+        message.push("scope `a`");
+        message.push(" is not declared");
+        assert_eq!(message.as_str(), "scope `a` is not declared");
+    }
+}
