@@ -41,6 +41,11 @@ impl Ctxt {
         }
     }
 
+    /// How many errors have been recorded so far.
+    pub(crate) fn error_count(&self) -> usize {
+        self.errors.borrow().as_ref().map_or(0, Vec::len)
+    }
+
     /// Whether an error has been recorded so far.
     pub(crate) fn has_errors(&self) -> bool {
         self.errors

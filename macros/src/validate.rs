@@ -414,7 +414,13 @@ fn check_flat_form(cx: &Ctxt, attr: &OAuth2) {
 
 // CT-D1, CT-D2: an OAuth2 scheme declares at least one flow.
 fn check_flows_present(cx: &Ctxt, attr: &OAuth2) {
-    if attr.flows.is_empty() && !attr.token_url.is_set() && !attr.refresh_url.is_set() {
+    // After another error in the attribute (say `token_urll`), the flow is probably there,
+    // misspelt: one mistake, one error.
+    if attr.flows.is_empty()
+        && !attr.token_url.is_set()
+        && !attr.refresh_url.is_set()
+        && !attr.malformed
+    {
         cx.error_spanned_by(
             &attr.ident,
             "missing OAuth flow; add `token_url = \"...\"` (a password flow, like FastAPI's `OAuth2PasswordBearer`) or a flow such as `authorization_code(authorization_url = \"...\", token_url = \"...\")`",
@@ -506,6 +512,9 @@ fn check_flow_required_urls(cx: &Ctxt, flow: &oauth2::Flow) -> Option<FlowUrls> 
         }
         if let Some(lit) = attr.get() {
             return check_url(cx, lit, key, UrlPolicy::Default);
+        }
+        if flow.malformed {
+            return None;
         }
         cx.error_spanned_by(
             &flow.ident,
@@ -769,6 +778,9 @@ fn validate_openid_connect(cx: &Ctxt, attr: &OpenIdConnect) -> Option<Declared> 
 // CT-F1: `openIdConnectUrl` is required; CT-F2: the URL rules apply (E1, E3, E4).
 fn check_openid_connect_url(cx: &Ctxt, attr: &OpenIdConnect) -> Option<String> {
     let Some(lit) = attr.url.get() else {
+        if attr.malformed {
+            return None;
+        }
         cx.error_spanned_by(
             &attr.ident,
             "missing `url`; add `#[openid_connect(url = \"https://.../.well-known/openid-configuration\")]`",
@@ -849,6 +861,9 @@ fn check_api_key_location<'a>(
     attr: &'a ApiKey,
 ) -> Option<&'a crate::attr::api_key::LocationAttr> {
     let Some((first, rest)) = attr.locations.split_first() else {
+        if attr.malformed {
+            return None;
+        }
         cx.error_spanned_by(
             &attr.ident,
             "missing API key location; add `header = \"X-API-Key\"`, `query = \"api_key\"` or `cookie = \"session\"`",
@@ -943,6 +958,9 @@ fn validate_http(cx: &Ctxt, attr: &Http, pin: Option<&Pin>) -> Option<Declared> 
 // `scheme = ".."`. `scheme` is case-insensitive (CT-B4), so `scheme = "Bearer"` is `bearer`.
 fn check_http_scheme<'a>(cx: &Ctxt, attr: &'a Http) -> Option<(AuthScheme, Option<&'a LitStr>)> {
     let Some((first, rest)) = attr.schemes.split_first() else {
+        if attr.malformed {
+            return None;
+        }
         cx.error_spanned_by(
             &attr.ident,
             "missing auth scheme; add one of `basic`, `bearer`, `digest` or `scheme = \"...\"` to `#[http(...)]`",

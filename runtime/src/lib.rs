@@ -18,6 +18,7 @@ pub use scopes::{MAX_SCOPES, ScopeSet};
 pub use authscheme_macros::SecurityScheme;
 #[cfg(feature = "macros")]
 #[doc(inline)]
+#[doc = include_str!("docs/scopes.md")]
 pub use authscheme_macros::scopes;
 
 /// What expansions of `#[derive(SecurityScheme)]` and `scopes!` name; not a public API.

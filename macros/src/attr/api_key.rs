@@ -13,6 +13,8 @@ use crate::symbol::{API_KEY, COOKIE, HEADER, QUERY, ROLES};
 pub(crate) struct ApiKey {
     pub(crate) ident: Ident,
     pub(crate) common: Common,
+    /// Reading the attribute reported an error.
+    pub(crate) malformed: bool,
     /// Every location given, in order (validation wants exactly one).
     pub(crate) locations: Vec<LocationAttr>,
     pub(crate) roles: Attr<Vec<LitStr>>,
@@ -30,10 +32,11 @@ impl ApiKey {
         let mut this = Self {
             ident: ident.clone(),
             common: Common::new(),
+            malformed: false,
             locations: Vec::new(),
             roles: Attr::none(),
         };
-        parse_args(cx, attr, API_KEY, |meta, key| this.parse_key(cx, meta, key));
+        this.malformed = parse_args(cx, attr, API_KEY, |meta, key| this.parse_key(cx, meta, key));
         this
     }
 

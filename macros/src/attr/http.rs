@@ -12,6 +12,8 @@ use crate::symbol::{BASIC, BEARER, DIGEST, FORMAT, HTTP, REALM, ROLES, SCHEME};
 pub(crate) struct Http {
     pub(crate) ident: Ident,
     pub(crate) common: Common,
+    /// Reading the attribute reported an error.
+    pub(crate) malformed: bool,
     /// Every auth-scheme given, in order (validation wants exactly one).
     pub(crate) schemes: Vec<SchemeChoice>,
     pub(crate) realm: Attr<LitStr>,
@@ -31,12 +33,13 @@ impl Http {
         let mut this = Self {
             ident: ident.clone(),
             common: Common::new(),
+            malformed: false,
             schemes: Vec::new(),
             realm: Attr::none(),
             format: Attr::none(),
             roles: Attr::none(),
         };
-        parse_args(cx, attr, HTTP, |meta, key| this.parse_key(cx, meta, key));
+        this.malformed = parse_args(cx, attr, HTTP, |meta, key| this.parse_key(cx, meta, key));
         this
     }
 

@@ -111,13 +111,16 @@ pub(crate) fn expected_keys(kind: Symbol) -> Vec<Symbol> {
 }
 
 /// Calls `parse_key` for every `key ..` inside `#[kind(..)]`; `#[kind]` alone has no keys. A
-/// syntax error aborts the rest of this attribute only.
+/// syntax error aborts the rest of this attribute only. Returns whether an error was reported
+/// (then validation does not add "missing key" errors: the user's key was probably there,
+/// misspelt, and one mistake should give one error).
 pub(crate) fn parse_args(
     cx: &Ctxt,
     attr: &Attribute,
     kind: Symbol,
     mut parse_key: impl FnMut(&ParseNestedMeta, &Ident) -> syn::Result<()>,
-) {
+) -> bool {
+    let before = cx.error_count();
     match &attr.meta {
         Meta::Path(_) => {}
         Meta::List(_) => {
@@ -139,6 +142,7 @@ pub(crate) fn parse_args(
             );
         }
     }
+    cx.error_count() > before
 }
 
 /// The text of `#[doc = "..."]`; `None` for other forms (e.g. `#[doc = include_str!(..)]`).

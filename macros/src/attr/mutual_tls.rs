@@ -12,6 +12,8 @@ use crate::symbol::{MUTUAL_TLS, ROLES};
 pub(crate) struct MutualTls {
     pub(crate) ident: Ident,
     pub(crate) common: Common,
+    /// Reading the attribute reported an error.
+    pub(crate) malformed: bool,
     pub(crate) roles: Attr<Vec<LitStr>>,
 }
 
@@ -20,9 +22,10 @@ impl MutualTls {
         let mut this = Self {
             ident: ident.clone(),
             common: Common::new(),
+            malformed: false,
             roles: Attr::none(),
         };
-        parse_args(cx, attr, MUTUAL_TLS, |meta, key| {
+        this.malformed = parse_args(cx, attr, MUTUAL_TLS, |meta, key| {
             this.parse_key(cx, meta, key)
         });
         this

@@ -19,6 +19,8 @@ use crate::symbol::{
 pub(crate) struct OAuth2 {
     pub(crate) ident: Ident,
     pub(crate) common: Common,
+    /// Reading the attribute reported an error.
+    pub(crate) malformed: bool,
     /// The flat password form: `token_url = ".."`.
     pub(crate) token_url: Attr<LitStr>,
     /// The flat password form's `refresh_url = ".."`.
@@ -42,6 +44,8 @@ pub(crate) struct Flow {
     pub(crate) refresh_url: Attr<LitStr>,
     pub(crate) scopes: Attr<Vec<ScopeEntry>>,
     pub(crate) extensions: Attr<Vec<ExtensionEntry>>,
+    /// Reading the flow reported an error.
+    pub(crate) malformed: bool,
 }
 
 impl OAuth2 {
@@ -49,6 +53,7 @@ impl OAuth2 {
         let mut this = Self {
             ident: ident.clone(),
             common: Common::new(),
+            malformed: false,
             token_url: Attr::none(),
             refresh_url: Attr::none(),
             scopes: Attr::none(),
@@ -56,7 +61,7 @@ impl OAuth2 {
             flows_extensions: Attr::none(),
             metadata_url: Attr::none(),
         };
-        parse_args(cx, attr, OAUTH2, |meta, key| this.parse_key(cx, meta, key));
+        this.malformed = parse_args(cx, attr, OAUTH2, |meta, key| this.parse_key(cx, meta, key));
         this
     }
 
@@ -131,7 +136,9 @@ impl Flow {
             refresh_url: Attr::none(),
             scopes: Attr::none(),
             extensions: Attr::none(),
+            malformed: false,
         };
+        let before = cx.error_count();
         let context = format!("{ident}(...)");
         // The group is parsed in a buffer of its own, so that an error inside it leaves the
         // rest of `#[oauth2(..)]` readable.
@@ -148,6 +155,7 @@ impl Flow {
         if let Err(error) = result {
             cx.syn_error(error);
         }
+        flow.malformed = cx.error_count() > before;
         Ok(Some(flow))
     }
 

@@ -12,6 +12,8 @@ use crate::symbol::{OPENID_CONNECT, SCOPES, URL};
 pub(crate) struct OpenIdConnect {
     pub(crate) ident: Ident,
     pub(crate) common: Common,
+    /// Reading the attribute reported an error.
+    pub(crate) malformed: bool,
     pub(crate) url: Attr<LitStr>,
     /// Scope names requirements may use; not written to the document.
     pub(crate) scopes: Attr<Vec<LitStr>>,
@@ -22,10 +24,11 @@ impl OpenIdConnect {
         let mut this = Self {
             ident: ident.clone(),
             common: Common::new(),
+            malformed: false,
             url: Attr::none(),
             scopes: Attr::none(),
         };
-        parse_args(cx, attr, OPENID_CONNECT, |meta, key| {
+        this.malformed = parse_args(cx, attr, OPENID_CONNECT, |meta, key| {
             this.parse_key(cx, meta, key)
         });
         this

@@ -61,11 +61,11 @@ pub(crate) fn expand(input: TokenStream) -> TokenStream {
         return quote!(#private::ScopeSet::<#ty>::EMPTY);
     }
     let scheme = compact(ty.to_token_stream());
-    // Each lookup carries its literal's span, so that rustc's const-evaluation error points at
-    // the misspelt name.
+    // Each lookup carries its literal's span (all of its tokens but the user's type), so that
+    // rustc's const-evaluation error points at the misspelt name.
     let bits = names.iter().map(|name| {
         quote_spanned! {name.span()=>
-            #private::scope_bit::<#ty>(#scheme, #name)
+            ::authscheme::__private::scope_bit::<#ty>(#scheme, #name)
         }
     });
     quote! {

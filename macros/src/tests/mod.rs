@@ -1,1 +1,34 @@
-//! Unit tests of the whole pipeline on `proc_macro2` token streams.
+//! Unit tests of the whole pipeline on `proc_macro2` token streams: parsing and validation
+//! (asserting the messages), expansion snapshots, and property tests that no input panics.
+
+mod expansion;
+mod fuzz;
+mod validation;
+
+use proc_macro2::TokenStream;
+
+use crate::attr;
+use crate::ctxt::Ctxt;
+use crate::validate;
+
+/// The messages of every error the derive reports for `input` (a whole item).
+fn errors(input: TokenStream) -> Vec<String> {
+    let input: syn::DeriveInput = syn::parse2(input).expect("test input is an item");
+    let cx = Ctxt::new();
+    let attrs = attr::Input::from_ast(&cx, &input);
+    let scheme = validate::validate(&cx, &attrs);
+    match cx.check() {
+        Ok(()) => {
+            assert!(scheme.is_some(), "no error but no model");
+            Vec::new()
+        }
+        Err(errors) => errors.into_iter().map(|error| error.to_string()).collect(),
+    }
+}
+
+/// The single error reported for `input`.
+fn error(input: TokenStream) -> String {
+    let mut errors = errors(input);
+    assert_eq!(errors.len(), 1, "expected one error, got {errors:#?}");
+    errors.remove(0)
+}

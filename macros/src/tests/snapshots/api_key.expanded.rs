@@ -1,0 +1,32 @@
+#[doc(hidden)]
+#[allow(unused_qualifications, clippy::absolute_paths)]
+const _: () = {
+    #[automatically_derived]
+    impl<'a, T: Clone, const N: usize> my::auth::SecurityScheme for KeyAuth<'a, T, N>
+    where
+        T: Default,
+        KeyAuth<'a, T, N>: ::core::marker::Send + ::core::marker::Sync + 'static,
+    {
+        const NAME: &'static str = "KeyAuth";
+        const SCOPES: &'static [&'static str] = &["admin"];
+        const MIN_OPENAPI_VERSION: my::auth::__private::OpenApiVersion = my::auth::__private::OpenApiVersion::V3_0;
+        type Credentials = my::auth::__private::ApiKey;
+        const CONFIG: my::auth::__private::ApiKeyConfig = my::auth::__private::ApiKeyConfig::new(
+            my::auth::__private::ApiKeyLocation::Header,
+            "X-API-Key",
+        );
+        const __DECLARATION: my::auth::__private::Declaration = my::auth::__private::Declaration::ROLES;
+        fn openapi() -> &'static my::auth::__private::openapi::SecurityScheme {
+            static __SCHEME: my::auth::__private::openapi::SecurityScheme = my::auth::__private::openapi::SecurityScheme::declared(
+                my::auth::__private::SecuritySchemeKind::ApiKey {
+                    name: my::auth::__private::Text::Borrowed("X-API-Key"),
+                    location: my::auth::__private::ApiKeyLocation::Header,
+                },
+                ::core::option::Option::None,
+                false,
+                &[],
+            );
+            &__SCHEME
+        }
+    }
+};

@@ -1,0 +1,26 @@
+::core::compile_error! {
+    "expected `realm` to be a string: `realm = \"...\"`"
+}
+::core::compile_error! {
+    "unknown key `formt` in `#[http(...)]`; did you mean `format`? expected one of: `basic`, `bearer`, `digest`, `scheme`, `realm`, `format`, `roles`, `name`, `description`, `extensions`, `deprecated`, `openapi`, `crate`"
+}
+#[doc(hidden)]
+#[allow(unused_qualifications, clippy::absolute_paths)]
+const _: () = {
+    #[automatically_derived]
+    impl ::authscheme::SecurityScheme for Admin {
+        const NAME: &'static str = "Admin";
+        const SCOPES: &'static [&'static str] = &[];
+        const MIN_OPENAPI_VERSION: ::authscheme::__private::OpenApiVersion = ::authscheme::__private::OpenApiVersion::V3_0;
+        type Credentials = ::authscheme::__private::BasicCredentials;
+        const CONFIG: ::authscheme::__private::BasicConfig = ::authscheme::__private::BasicConfig::new(
+            ::core::option::Option::None,
+        );
+        const __DECLARATION: ::authscheme::__private::Declaration = ::authscheme::__private::Declaration::ERRORED;
+        fn openapi() -> &'static ::authscheme::__private::openapi::SecurityScheme {
+            ::core::unreachable!(
+                "the declaration of this security scheme did not compile"
+            )
+        }
+    }
+};

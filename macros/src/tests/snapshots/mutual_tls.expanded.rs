@@ -1,0 +1,22 @@
+#[doc(hidden)]
+#[allow(unused_qualifications, clippy::absolute_paths)]
+const _: () = {
+    #[automatically_derived]
+    impl ::authscheme::SecurityScheme for ClientCert {
+        const NAME: &'static str = "ClientCert";
+        const SCOPES: &'static [&'static str] = &[];
+        const MIN_OPENAPI_VERSION: ::authscheme::__private::OpenApiVersion = ::authscheme::__private::OpenApiVersion::V3_1;
+        type Credentials = ::authscheme::__private::ClientCertificate;
+        const CONFIG: () = ();
+        const __DECLARATION: ::authscheme::__private::Declaration = ::authscheme::__private::Declaration::ROLES;
+        fn openapi() -> &'static ::authscheme::__private::openapi::SecurityScheme {
+            static __SCHEME: ::authscheme::__private::openapi::SecurityScheme = ::authscheme::__private::openapi::SecurityScheme::declared(
+                ::authscheme::__private::SecuritySchemeKind::MutualTls,
+                ::core::option::Option::None,
+                false,
+                &[],
+            );
+            &__SCHEME
+        }
+    }
+};

@@ -1,0 +1,25 @@
+#[doc(hidden)]
+#[allow(unused_qualifications, clippy::absolute_paths)]
+const _: () = {
+    #[automatically_derived]
+    impl ::authscheme::SecurityScheme for Oidc {
+        const NAME: &'static str = "Oidc";
+        const SCOPES: &'static [&'static str] = &["openid", "email"];
+        const MIN_OPENAPI_VERSION: ::authscheme::__private::OpenApiVersion = ::authscheme::__private::OpenApiVersion::V3_0;
+        type Credentials = ::authscheme::__private::BearerToken;
+        const CONFIG: () = ();
+        fn openapi() -> &'static ::authscheme::__private::openapi::SecurityScheme {
+            static __SCHEME: ::authscheme::__private::openapi::SecurityScheme = ::authscheme::__private::openapi::SecurityScheme::declared(
+                ::authscheme::__private::SecuritySchemeKind::OpenIdConnect {
+                    url: ::authscheme::__private::Text::Borrowed(
+                        "https://id.example.com/.well-known/openid-configuration",
+                    ),
+                },
+                ::core::option::Option::None,
+                false,
+                &[],
+            );
+            &__SCHEME
+        }
+    }
+};

@@ -1,0 +1,529 @@
+//! Every rule's error, by CT id, on `syn::parse_quote!`-style inputs.
+
+use quote::quote;
+
+use super::{error, errors};
+
+// ----- accepted declarations -----
+
+#[test]
+fn valid_declarations_have_no_errors() {
+    let inputs = [
+        quote! { #[oauth2(token_url = "/token", scopes("items:read" = "Read items"))] struct S; },
+        quote! { #[oauth2(token_url = "token", scopes())] struct S; },
+        quote! { #[oauth2(authorization_code(authorization_url = "https://as/authorize", token_url = "https://as/token", refresh_url = "/r"))] struct S; },
+        quote! { #[oauth2(implicit(authorization_url = "/a?x=1"), password(token_url = "/t"))] struct S; },
+        quote! { #[oauth2(openapi = "3.2", deprecated = true, device_authorization(device_authorization_url = "/d", token_url = "/t"), oauth2_metadata_url = "https://as/.well-known/oauth-authorization-server")] struct S; },
+        quote! { #[openid_connect(url = "https://id/.well-known/openid-configuration", scopes("openid"))] struct S; },
+        quote! { #[api_key(header = "X-API-Key", roles("admin"))] struct S; },
+        quote! { #[api_key(query = "api key")] struct S; },
+        quote! { #[http(basic, realm = "My \"quoted\" realm")] struct S; },
+        quote! { #[http(scheme = "Bearer", format = "JWT")] struct S; },
+        quote! { #[http(scheme = "scram-sha-256")] enum S { A } },
+        quote! { #[mutual_tls] struct S<T>(T); },
+        quote! { #[mutual_tls()] struct S; },
+        quote! { #[http(digest, extensions("x-a" = "b", "x-n" = -1, "x-f" = 1.5e3, "x-b" = true))] struct S; },
+        quote! { #[http(bearer, extensions("x-oai-thing" = 1), openapi = "3.0")] struct S; },
+        quote! { #[http(bearer, crate = "::my::reexport")] struct S; },
+        quote! { #[http(bearer)] struct r#type; },
+    ];
+    for input in inputs {
+        assert_eq!(errors(input.clone()), Vec::<String>::new(), "{input}");
+    }
+}
+
+// ----- structure -----
+
+#[test]
+fn unions_are_refused() {
+    assert!(
+        error(quote! { #[http(bearer)] union U { a: u8 } })
+            .starts_with("`#[derive(SecurityScheme)]` does not support unions")
+    );
+}
+
+#[test]
+fn exactly_one_kind_attribute() {
+    assert_eq!(
+        error(quote! { struct S; }),
+        "missing security scheme attribute; add one of `#[oauth2(...)]`, `#[openid_connect(...)]`, `#[api_key(...)]`, `#[http(...)]`, `#[mutual_tls(...)]` to `S`"
+    );
+    assert_eq!(
+        error(quote! { #[http(bearer)] #[api_key(header = "k")] struct S; }),
+        "a type declares one security scheme, but `#[api_key]` follows `#[http]`; declare the other scheme on a type of its own"
+    );
+}
+
+#[test]
+fn malformed_attributes() {
+    assert_eq!(
+        error(quote! { #[oauth2 = "x"] struct S; }),
+        "expected `#[oauth2(...)]`, not `#[oauth2 = ...]`"
+    );
+    assert_eq!(
+        error(quote! { #[oauth2("token_url" = "/t")] struct S; }),
+        "unexpected literal in nested attribute, expected ident"
+    );
+}
+
+// ----- keys: unknown (CT-A3, A4, G2, D3), duplicate (CT-A5), literal kinds (CT-A6) -----
+
+#[test]
+fn unknown_keys_list_the_valid_ones_and_suggest() {
+    assert_eq!(
+        error(quote! { #[oauth2(token_urll = "/token")] struct S; }),
+        "unknown key `token_urll` in `#[oauth2(...)]`; did you mean `token_url`? expected one of: `token_url`, `refresh_url`, `scopes`, `implicit`, `password`, `client_credentials`, `authorization_code`, `device_authorization`, `flows_extensions`, `oauth2_metadata_url`, `name`, `description`, `extensions`, `deprecated`, `openapi`, `crate`"
+    );
+    assert!(
+        error(quote! { #[oauth2(clientCredentials(token_url = "/t"))] struct S; })
+            .contains("did you mean `client_credentials`?")
+    );
+    assert!(
+        error(quote! { #[oauth2(password(tokenUrl = "/t"))] struct S; })
+            .starts_with("unknown key `tokenUrl` in `password(...)`; did you mean `token_url`?")
+    );
+    assert!(
+        error(quote! { #[oauth2(accessCode(token_url = "/t"))] struct S; })
+            .contains("OpenAPI 3 renamed the `accessCode` flow `authorizationCode`")
+    );
+    assert!(error(quote! { #[oauth2(a::b = "x")] struct S; }).starts_with("unknown key `a::b`"));
+}
+
+#[test]
+fn keys_of_other_kinds_say_where_they_belong() {
+    // CT-A3
+    assert!(
+        error(quote! { #[api_key(header = "k", scheme = "basic")] struct S; }).starts_with(
+            "`scheme` does not apply to `#[api_key(...)]`; it is a key of `#[http(...)]`"
+        )
+    );
+    // CT-F3
+    assert!(
+        error(quote! { #[openid_connect(url = "/x", token_url = "/t")] struct S; })
+            .starts_with("`token_url` does not apply to `#[openid_connect(...)]`; it is a key of `#[oauth2(...)]`")
+    );
+    // CT-G2
+    assert!(
+        error(quote! { #[mutual_tls(scheme = "mutual")] struct S; })
+            .starts_with("`scheme` does not apply to `#[mutual_tls(...)]`")
+    );
+    assert!(
+        error(quote! { #[oauth2(authorization_url = "/a")] struct S; })
+            .contains("`authorization_url` belongs inside a flow")
+    );
+}
+
+#[test]
+fn duplicate_keys() {
+    assert_eq!(
+        error(quote! { #[oauth2(token_url = "/a", token_url = "/b")] struct S; }),
+        "duplicate `token_url` in `#[oauth2(...)]`"
+    );
+    assert_eq!(
+        error(quote! { #[oauth2(password(token_url = "/a", token_url = "/b"))] struct S; }),
+        "duplicate `token_url` in `password(...)`"
+    );
+    // CT-D4
+    assert_eq!(
+        error(
+            quote! { #[oauth2(password(token_url = "/a"), password(token_url = "/b"))] struct S; }
+        ),
+        "duplicate flow `password` in `#[oauth2(...)]`"
+    );
+    assert_eq!(
+        error(quote! { #[api_key(header = "a", header = "b")] struct S; }),
+        "duplicate `header` in `#[api_key(...)]`"
+    );
+    assert_eq!(
+        error(quote! { #[http(basic, basic)] struct S; }),
+        "duplicate `basic` in `#[http(...)]`"
+    );
+}
+
+#[test]
+fn wrong_literal_kinds_and_suffixes() {
+    assert_eq!(
+        error(quote! { #[oauth2(token_url = 5)] struct S; }),
+        "expected `token_url` to be a string: `token_url = \"...\"`"
+    );
+    assert_eq!(
+        error(quote! { #[oauth2(token_url)] struct S; }),
+        "expected `token_url = \"...\"`"
+    );
+    assert_eq!(
+        error(quote! { #[http(bearer, description = some::path)] struct S; }),
+        "expected `description` to be a string: `description = \"...\"`"
+    );
+    assert_eq!(
+        error(quote! { #[oauth2(token_url = "/t"suffix)] struct S; }),
+        "unexpected suffix `suffix` on literal; remove it"
+    );
+    assert_eq!(
+        error(quote! { #[http(bearer, deprecated = "yes")] struct S; }),
+        "expected `deprecated` to be `true` or `false`"
+    );
+    assert_eq!(
+        error(quote! { #[http(basic = true)] struct S; }),
+        "`basic` takes no value; write `basic` alone"
+    );
+    assert_eq!(
+        error(quote! { #[http(bearer, extensions("x-a" = 1u8))] struct S; }),
+        "unexpected suffix `u8` on literal; remove it"
+    );
+    assert_eq!(
+        error(quote! { #[http(bearer, extensions("x-a" = null))] struct S; }),
+        "expected an extension value: a string, an integer, a float, `true` or `false`"
+    );
+    assert_eq!(
+        error(quote! { #[oauth2(token_url = "/t", scopes("read"))] struct S; }),
+        "missing description for scope `read`; write `\"read\" = \"...\"`"
+    );
+    assert_eq!(
+        error(quote! { #[oauth2(token_url = "/t", scopes(read = "Read"))] struct S; }),
+        "expected a scope as `\"name\" = \"description\"`; scope names are string literals"
+    );
+    assert_eq!(
+        error(quote! { #[oauth2(token_url = "/t", scopes("read" = 1))] struct S; }),
+        "expected the description of scope `read` to be a string: `\"read\" = \"...\"`"
+    );
+    assert_eq!(
+        error(quote! { #[api_key(header = "k", roles(admin))] struct S; }),
+        "expected a string literal in `roles(...)`: `roles(\"a\", \"b\")`"
+    );
+}
+
+#[test]
+fn all_errors_are_reported_at_once() {
+    let errors = errors(quote! {
+        #[oauth2(
+            token_urll = "/t",
+            name = "my auth",
+            scopes("read pets" = "x"),
+            password(scopes()),
+            extensions("X-Bad" = 1),
+        )]
+        struct S;
+    });
+    assert_eq!(errors.len(), 5, "{errors:#?}");
+}
+
+#[test]
+fn a_syntax_error_inside_a_group_leaves_the_rest_readable() {
+    let errors = errors(quote! {
+        #[oauth2(password(token_url = "/t" "/u"), bogus = 1)]
+        struct S;
+    });
+    assert_eq!(errors.len(), 2, "{errors:#?}");
+    assert!(errors[1].starts_with("unknown key `bogus`"));
+}
+
+// ----- CT-A2, A7, D7, D8, I4, J2: version gating with `openapi = ".."` -----
+
+#[test]
+fn version_pins() {
+    assert_eq!(
+        error(quote! { #[http(bearer, openapi = "3.0.3")] struct S; }),
+        "unknown OpenAPI version `3.0.3`; expected \"3.0\", \"3.1\" or \"3.2\""
+    );
+    assert_eq!(
+        error(quote! { #[mutual_tls(openapi = "3.0")] struct S; }),
+        "security scheme type `mutualTLS` requires OpenAPI 3.1 or later (target is 3.0, pinned by `openapi = \"3.0\"`)"
+    );
+    assert_eq!(
+        error(quote! { #[http(basic, deprecated, openapi = "3.1")] struct S; }),
+        "`deprecated` on a security scheme requires OpenAPI 3.2 or later (target is 3.1, pinned by `openapi = \"3.1\"`)"
+    );
+    assert!(
+        error(quote! { #[oauth2(openapi = "3.1", device_authorization(device_authorization_url = "/d", token_url = "/t"))] struct S; })
+            .starts_with("OAuth flow `device_authorization` requires OpenAPI 3.2")
+    );
+    assert!(
+        error(quote! { #[oauth2(openapi = "3.1", token_url = "/t", oauth2_metadata_url = "https://as/x")] struct S; })
+            .starts_with("`oauth2_metadata_url` requires OpenAPI 3.2")
+    );
+    // CT-I4
+    assert!(
+        error(quote! { #[api_key(header = "k", roles("admin"), openapi = "3.0")] struct S; })
+            .starts_with("OpenAPI 3.0 requires an empty list for non-OAuth schemes")
+    );
+    // CT-J2
+    assert_eq!(
+        error(quote! { #[http(bearer, extensions("x-oas-thing" = 1))] struct S; }),
+        "extension prefix `x-oas-` is reserved by the OpenAPI Initiative (OpenAPI 3.1+)"
+    );
+    // Unpinned: allowed; MIN_OPENAPI_VERSION records it.
+    assert!(errors(quote! { #[mutual_tls(deprecated)] struct S; }).is_empty());
+}
+
+// ----- CT-B: http -----
+
+#[test]
+fn http_rules() {
+    // CT-B1
+    assert_eq!(
+        error(quote! { #[http] struct S; }),
+        "missing auth scheme; add one of `basic`, `bearer`, `digest` or `scheme = \"...\"` to `#[http(...)]`"
+    );
+    assert_eq!(
+        error(quote! { #[http(basic, bearer)] struct S; }),
+        "`bearer` conflicts with `basic`: `#[http(...)]` takes exactly one of `basic`, `bearer`, `digest`, `scheme = \"...\"`"
+    );
+    // CT-B2
+    assert_eq!(
+        error(quote! { #[http(scheme = "Bearer token")] struct S; }),
+        "`scheme` must be an HTTP auth-scheme token (RFC 9110 §11.1): found a space"
+    );
+    assert_eq!(
+        error(quote! { #[http(scheme = "")] struct S; }),
+        "`scheme` must be an HTTP auth-scheme token (RFC 9110 §11.1): it is empty"
+    );
+    // CT-B5
+    assert_eq!(
+        error(quote! { #[http(basic, format = "JWT")] struct S; }),
+        "`format` (`bearerFormat`) is only allowed with `bearer` (found `basic`)"
+    );
+    assert_eq!(
+        error(quote! { #[http(scheme = "custom", format = "JWT")] struct S; }),
+        "`format` (`bearerFormat`) is only allowed with `bearer` (found `scheme = \"custom\"`)"
+    );
+    assert_eq!(
+        error(quote! { #[http(bearer, realm = "r")] struct S; }),
+        "`realm` is only allowed with `basic` (found `bearer`)"
+    );
+    assert_eq!(
+        error(quote! { #[http(basic, realm = "a\nb")] struct S; }),
+        "`realm` must not contain control characters (found \\n)"
+    );
+}
+
+// ----- CT-C: api_key -----
+
+#[test]
+fn api_key_rules() {
+    // CT-C1
+    assert_eq!(
+        error(quote! { #[api_key] struct S; }),
+        "missing API key location; add `header = \"X-API-Key\"`, `query = \"api_key\"` or `cookie = \"session\"`"
+    );
+    assert_eq!(
+        error(quote! { #[api_key(header = "a", query = "b")] struct S; }),
+        "`query` conflicts with `header`: `#[api_key(...)]` takes exactly one of `header`, `query`, `cookie`"
+    );
+    // CT-C2: a location outside the three is an unknown key
+    assert!(error(quote! { #[api_key(path = "k")] struct S; }).starts_with("unknown key `path`"));
+    // CT-C3
+    assert_eq!(
+        error(quote! { #[api_key(query = "")] struct S; }),
+        "API key name must not be empty"
+    );
+    // CT-C4
+    assert_eq!(
+        error(quote! { #[api_key(header = "X API Key")] struct S; }),
+        "header name `X API Key` is not a valid HTTP field-name token (RFC 9110 §5.1): found a space"
+    );
+    // CT-C5
+    assert_eq!(
+        error(quote! { #[api_key(cookie = "a=b")] struct S; }),
+        "cookie name `a=b` is not a valid cookie-name token (RFC 6265 §4.1.1): found `=`"
+    );
+    // CT-C7
+    assert_eq!(
+        error(quote! { #[api_key(header = "Content-Length")] struct S; }),
+        "header `Content-Length` cannot carry an API key; choose a custom header such as `X-API-Key`"
+    );
+    assert_eq!(
+        error(quote! { #[api_key(header = "k", roles("a", "a"))] struct S; }),
+        "duplicate role `a`"
+    );
+}
+
+// ----- CT-D: oauth2 -----
+
+#[test]
+fn oauth2_flow_rules() {
+    // CT-D1, D2
+    assert!(
+        error(quote! { #[oauth2] struct S; })
+            .starts_with("missing OAuth flow; add `token_url = \"...\"`")
+    );
+    assert!(
+        error(quote! { #[oauth2(scopes("a" = "b"))] struct S; }).starts_with("missing OAuth flow")
+    );
+    // CT-D5
+    assert_eq!(
+        error(quote! { #[oauth2(password())] struct S; }),
+        "missing `token_url` in the `password` flow; add `password(token_url = \"...\")`"
+    );
+    assert_eq!(
+        errors(quote! { #[oauth2(authorization_code())] struct S; }),
+        [
+            "missing `authorization_url` in the `authorization_code` flow; add `authorization_code(authorization_url = \"...\", token_url = \"...\")`",
+            "missing `token_url` in the `authorization_code` flow; add `authorization_code(authorization_url = \"...\", token_url = \"...\")`",
+        ]
+    );
+    // CT-D6
+    assert_eq!(
+        error(
+            quote! { #[oauth2(client_credentials(token_url = "/t", authorization_url = "/a"))] struct S; }
+        ),
+        "`authorization_url` does not apply to the `client_credentials` flow; it takes `token_url` (and optionally `refresh_url`)"
+    );
+    assert_eq!(
+        error(quote! { #[oauth2(implicit(authorization_url = "/a", token_url = "/t"))] struct S; }),
+        "`token_url` does not apply to the `implicit` flow; it takes `authorization_url` (and optionally `refresh_url`)"
+    );
+    assert!(
+        error(quote! { #[oauth2(password)] struct S; })
+            .starts_with("expected `password(...)` with the flow's URLs")
+    );
+}
+
+#[test]
+fn flat_form_rules() {
+    assert!(
+        error(quote! { #[oauth2(token_url = "/t", password(token_url = "/u"))] struct S; })
+            .starts_with("`token_url` at the top of `#[oauth2(...)]` declares a password flow, and `password(...)` declares one too")
+    );
+    assert!(
+        error(
+            quote! { #[oauth2(refresh_url = "/r", client_credentials(token_url = "/t"))] struct S; }
+        )
+        .starts_with(
+            "`refresh_url` at the top of `#[oauth2(...)]` belongs to the flat password form"
+        )
+    );
+}
+
+#[test]
+fn scope_rules() {
+    // CT-D12
+    assert_eq!(
+        error(quote! { #[oauth2(token_url = "/t", scopes("a" = "A", "a" = "B"))] struct S; }),
+        "duplicate scope `a`"
+    );
+    assert!(
+        error(quote! { #[oauth2(scopes("a" = "A"), password(token_url = "/t", scopes("a" = "B")))] struct S; })
+            .starts_with("duplicate scope `a` in flow `password`")
+    );
+    // CT-D13
+    assert_eq!(
+        error(quote! { #[oauth2(token_url = "/t", scopes("read pets" = "x"))] struct S; }),
+        "scope `read pets` is not a valid OAuth scope-token (RFC 6749 §3.3): contains a space"
+    );
+    assert!(
+        error(quote! { #[oauth2(token_url = "/t", scopes("" = "x"))] struct S; })
+            .ends_with("it is empty")
+    );
+    assert!(
+        error(quote! { #[openid_connect(url = "/x", scopes("naïve"))] struct S; })
+            .starts_with("scope `naïve` is not a valid OAuth scope-token")
+    );
+}
+
+#[test]
+fn at_most_128_scopes() {
+    let names: Vec<String> = (0..129).map(|i| format!("s{i}")).collect();
+    let entries = names.iter().map(|name| quote!(#name = "d"));
+    let input = quote! { #[oauth2(token_url = "/t", scopes(#(#entries),*))] struct S; };
+    assert_eq!(
+        error(input),
+        "too many scopes: a scheme declares at most 128 (a `ScopeSet` is a 128-bit set)"
+    );
+    let roles = names.iter().take(128);
+    assert!(errors(quote! { #[api_key(header = "k", roles(#(#roles),*))] struct S; }).is_empty());
+}
+
+// ----- CT-E: URLs, CT-F: OpenID Connect -----
+
+#[test]
+fn url_rules() {
+    // CT-E1
+    assert_eq!(
+        error(quote! { #[oauth2(token_url = "https://exa mple.com/token")] struct S; }),
+        "`token_url` is not a valid URL: a space at 11 is not allowed (RFC 3986); percent-encode it"
+    );
+    assert!(
+        error(quote! { #[oauth2(token_url = "https://{tenant}.example.com/token")] struct S; })
+            .contains("braces are not URL characters")
+    );
+    assert!(
+        error(quote! { #[oauth2(token_url = "")] struct S; })
+            .starts_with("`token_url` must not be empty")
+    );
+    // CT-E3
+    assert_eq!(
+        error(quote! { #[oauth2(token_url = "http://as.example.com/token")] struct S; }),
+        "`token_url` must use https (OAuth 2.1 §1.5, RFC 6749 §3.2), found `http:`; `http` is only allowed on `localhost`, `127.0.0.1` and `[::1]`"
+    );
+    assert!(
+        error(quote! { #[oauth2(implicit(authorization_url = "ftp://x/y"))] struct S; })
+            .starts_with("`authorization_url` must use https")
+    );
+    // CT-E4
+    assert_eq!(
+        error(
+            quote! { #[oauth2(implicit(authorization_url = "https://as/authorize#x"))] struct S; }
+        ),
+        "`authorization_url` must not contain a fragment (`#...`) (RFC 6749 §3.1)"
+    );
+    assert!(
+        error(
+            quote! { #[oauth2(password(token_url = "/t", refresh_url = "//as/refresh"))] struct S; }
+        )
+        .starts_with("`refresh_url` must name its scheme")
+    );
+    // CT-D8
+    assert_eq!(
+        error(
+            quote! { #[oauth2(token_url = "/t", oauth2_metadata_url = "/.well-known/oauth-authorization-server")] struct S; }
+        ),
+        "`oauth2_metadata_url` must be an absolute `https://` URL (RFC 8414 §3)"
+    );
+    // CT-F1, F2
+    assert_eq!(
+        error(quote! { #[openid_connect] struct S; }),
+        "missing `url`; add `#[openid_connect(url = \"https://.../.well-known/openid-configuration\")]`"
+    );
+    assert!(
+        error(quote! { #[openid_connect(url = "https://id/x#frag")] struct S; })
+            .starts_with("`url` must not contain a fragment")
+    );
+}
+
+// ----- CT-H1, J, crate -----
+
+#[test]
+fn names_extensions_and_crate() {
+    // CT-H1
+    assert_eq!(
+        error(quote! { #[http(bearer, name = "my auth")] struct S; }),
+        "security scheme name `my auth` must match ^[a-zA-Z0-9.\\-_]+$ (OpenAPI components)"
+    );
+    assert_eq!(
+        error(quote! { #[http(bearer)] struct Über; }),
+        "the type name `Über` is not a valid security scheme name (^[a-zA-Z0-9.\\-_]+$); add `name = \"...\"`"
+    );
+    // CT-J1
+    assert_eq!(
+        error(quote! { #[http(bearer, extensions("X-Internal" = true))] struct S; }),
+        "extension field `X-Internal` must start with `x-`"
+    );
+    // CT-J3
+    assert_eq!(
+        error(quote! { #[http(bearer, extensions("x-big" = 1e999))] struct S; }),
+        "extension value `1e999` is not a finite number, which JSON cannot represent"
+    );
+    assert_eq!(
+        error(quote! { #[http(bearer, extensions("x-big" = 9223372036854775808))] struct S; }),
+        "extension value `9223372036854775808` does not fit in a 64-bit signed integer"
+    );
+    // CT-J5
+    assert_eq!(
+        error(quote! { #[http(bearer, extensions("x-a" = 1, "x-a" = 2))] struct S; }),
+        "duplicate extension `x-a`"
+    );
+    assert!(
+        error(quote! { #[http(bearer, crate = "not a path")] struct S; })
+            .starts_with("`crate` must be a path to the `authscheme` crate")
+    );
+}
