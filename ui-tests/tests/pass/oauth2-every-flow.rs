@@ -38,10 +38,11 @@ struct Everything;
 fn main() {
     assert_eq!(Everything::NAME, "everything");
     assert_eq!(Everything::MIN_OPENAPI_VERSION, OpenApiVersion::V3_2);
-    for scope in ["read", "write", "implicit:only", "code:only"] {
-        assert!(Everything::SCOPES.contains(&scope), "{scope}");
-    }
-    assert_eq!(Everything::SCOPES.len(), 4);
+    // Shared scopes first, then each flow's own, in the order flows are written.
+    assert_eq!(
+        Everything::SCOPES,
+        ["read", "write", "implicit:only", "code:only"]
+    );
     let shared = json!({"read": "Read", "write": "Write"});
     assert_eq!(
         Everything::openapi().to_json(OpenApiVersion::V3_2).unwrap(),

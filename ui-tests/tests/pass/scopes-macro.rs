@@ -11,7 +11,23 @@ struct ItemsAuth;
 const READ: ScopeSet<ItemsAuth> = scopes!(ItemsAuth: "items:read");
 static WRITE: ScopeSet<ItemsAuth> = scopes!(ItemsAuth: "items:write",);
 
+mod auth {
+    use authscheme::SecurityScheme;
+    use std::marker::PhantomData;
+
+    #[derive(SecurityScheme)]
+    #[api_key(header = "X-Tenant-Key", roles("owner", "member"))]
+    pub struct Tenant<T>(PhantomData<T>);
+}
+
+// A generic parameter names the empty set.
+fn nothing_of<S: SecurityScheme>() -> ScopeSet<S> {
+    scopes!(S)
+}
+
 fn main() {
+    assert_eq!(scopes!(auth::Tenant<u8>: "member").bits(), 0b10);
+    assert!(nothing_of::<ItemsAuth>().is_empty());
     let none = scopes!(ItemsAuth);
     let none_either = scopes!(ItemsAuth:);
     assert!(none.is_empty() && none_either.is_empty());
