@@ -28,7 +28,7 @@ const fn is_scope_char(c: char) -> bool {
 }
 
 /// How to name a character in a message.
-fn describe(c: char) -> String {
+pub(crate) fn describe(c: char) -> String {
     match c {
         ' ' => "a space".to_owned(),
         '\t' => "a tab".to_owned(),

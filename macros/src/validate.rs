@@ -3,10 +3,10 @@
 //! `Ctxt` and goes on, so that a declaration's errors all appear at once.
 
 use syn::ext::IdentExt as _;
-use syn::{Data, Ident, LitStr, Path};
+use syn::{Attribute, Data, Fields, Ident, LitStr, Path};
 
 use crate::attr::api_key::ApiKey;
-use crate::attr::common::{Attr, Common};
+use crate::attr::common::{Attr, Common, did_you_mean};
 use crate::attr::extensions::{ExtensionEntry, ExtensionLit};
 use crate::attr::http::Http;
 use crate::attr::mutual_tls::MutualTls;
@@ -30,6 +30,7 @@ const MAX_SCOPES: usize = 128;
 pub(crate) fn validate<'a>(cx: &Ctxt, input: &Input<'a>) -> Option<Scheme<'a>> {
     let original = input.original;
     check_not_union(cx, original);
+    check_kind_attrs_on_type(cx, original);
     let kind_attr = check_one_kind(cx, input)?;
     let common = kind_attr.common();
     let pin = check_openapi_pin(cx, common);
@@ -86,10 +87,51 @@ fn check_not_union(cx: &Ctxt, input: &syn::DeriveInput) {
     }
 }
 
+// A kind attribute describes the type. rustc accepts derive helper attributes on fields and
+// variants too, where this derive would never read them: an invalid URL there would pass
+// without a word, so they are refused.
+fn check_kind_attrs_on_type(cx: &Ctxt, input: &syn::DeriveInput) {
+    let misplaced = |attrs: &[Attribute], place: &str| {
+        for attr in attrs {
+            if let Some(kind) = KINDS.iter().find(|kind| *attr.path() == **kind) {
+                cx.error_spanned_by(
+                    attr,
+                    format!("`#[{kind}(...)]` goes on the type, not on a {place}"),
+                );
+            }
+        }
+    };
+    let fields = |fields: &Fields| {
+        for field in fields {
+            misplaced(&field.attrs, "field");
+        }
+    };
+    match &input.data {
+        Data::Struct(data) => fields(&data.fields),
+        Data::Enum(data) => {
+            for variant in &data.variants {
+                misplaced(&variant.attrs, "variant");
+                fields(&variant.fields);
+            }
+        }
+        Data::Union(data) => {
+            for field in &data.fields.named {
+                misplaced(&field.attrs, "field");
+            }
+        }
+    }
+}
+
 // Exactly one kind attribute (the DSL's spelling of CT-A1's required `type`): none leaves the
 // type unknown, two would be two schemes in one.
 fn check_one_kind<'i>(cx: &Ctxt, input: &'i Input) -> Option<&'i KindAttr> {
     let Some((first, rest)) = input.kinds.split_first() else {
+        // `#[apiKey(..)]`: rustc reports the unknown attribute and suggests `api_key`; a
+        // second error about the missing kind would only repeat it.
+        if input.original.attrs.iter().any(is_near_miss_of_kind) {
+            cx.leave_to_rustc();
+            return None;
+        }
         let list = KINDS
             .iter()
             .map(|kind| format!("`#[{kind}(...)]`"))
@@ -105,16 +147,56 @@ fn check_one_kind<'i>(cx: &Ctxt, input: &'i Input) -> Option<&'i KindAttr> {
         return None;
     };
     for extra in rest {
-        cx.error_spanned_by(
-            extra.ident(),
-            format!(
-                "a type declares one security scheme, but `#[{}]` follows `#[{}]`; declare the other scheme on a type of its own",
-                extra.ident(),
-                first.ident()
-            ),
-        );
+        let (kind, first_kind) = (extra.ident(), first.ident());
+        if kind == first_kind {
+            cx.duplicate(
+                kind,
+                format!(
+                    "duplicate `#[{kind}(...)]`: a type declares one security scheme; merge them into one `#[{kind}(...)]`"
+                ),
+                first_kind,
+                format!("first `#[{kind}(...)]` here"),
+            );
+        } else {
+            cx.duplicate(
+                kind,
+                format!(
+                    "a type declares one security scheme, but `#[{kind}]` follows `#[{first_kind}]`; declare the other scheme on a type of its own"
+                ),
+                first_kind,
+                format!("`#[{first_kind}]` here"),
+            );
+        }
     }
     Some(first)
+}
+
+/// An attribute whose name is a near miss of a kind attribute's (`apiKey`, `oauth`), which
+/// rustc reports as unknown. Names rustc knows are not near misses.
+fn is_near_miss_of_kind(attr: &Attribute) -> bool {
+    const BUILTIN: &[&str] = &[
+        "doc",
+        "derive",
+        "allow",
+        "warn",
+        "deny",
+        "forbid",
+        "expect",
+        "cfg",
+        "cfg_attr",
+        "repr",
+        "must_use",
+        "deprecated",
+        "non_exhaustive",
+        "diagnostic",
+    ];
+    let Some(ident) = attr.path().get_ident() else {
+        return false;
+    };
+    let name = ident.unraw().to_string();
+    !BUILTIN.contains(&name.as_str())
+        && !KINDS.iter().any(|kind| kind.as_str() == name)
+        && did_you_mean(&name, KINDS.iter().map(|kind| kind.as_str())).is_some()
 }
 
 // CT-K: `openapi = "3.x"` pins the target version, so that the version-gated rules (A2, A7, D7,
@@ -159,6 +241,13 @@ fn check_component_name(cx: &Ctxt, common: &Common, ident: &Ident) -> Option<Str
         let name = lit.value();
         if grammar::is_component_name(&name) {
             return Some(name);
+        }
+        if name.is_empty() {
+            cx.error_spanned_by(
+                lit,
+                "`name` must not be empty; it names the scheme in `components.securitySchemes`",
+            );
+            return None;
         }
         cx.error_spanned_by(
             lit,
@@ -223,7 +312,7 @@ fn check_extensions(
 ) -> Option<Vec<Extension>> {
     let entries = entries.map_or(&[][..], Vec::as_slice);
     let mut ok = true;
-    let mut seen: Vec<String> = Vec::new();
+    let mut seen: Vec<&LitStr> = Vec::new();
     let mut extensions = Vec::with_capacity(entries.len());
     for entry in entries {
         let key = entry.key.value();
@@ -240,6 +329,13 @@ fn check_extensions(
 // CT-J1: extension keys start with lowercase `x-`. CT-J2: `x-oai-`/`x-oas-` are reserved from
 // OpenAPI 3.1 on, an error unless the target is pinned to 3.0.
 fn check_extension_key(cx: &Ctxt, lit: &LitStr, key: &str, pin: Option<&Pin>) -> bool {
+    if key.is_empty() {
+        cx.error_spanned_by(
+            lit,
+            "an extension field name must not be empty; write `\"x-...\"`",
+        );
+        return false;
+    }
     if !key.starts_with("x-") {
         cx.error_spanned_by(lit, format!("extension field `{key}` must start with `x-`"));
         return false;
@@ -262,12 +358,22 @@ fn check_extension_key(cx: &Ctxt, lit: &LitStr, key: &str, pin: Option<&Pin>) ->
 }
 
 // CT-J5 (and A5): an extension key appears once per object.
-fn check_extension_unique(cx: &Ctxt, lit: &LitStr, key: &str, seen: &mut Vec<String>) -> bool {
-    if seen.iter().any(|other| other == key) {
-        cx.error_spanned_by(lit, format!("duplicate extension `{key}`"));
+fn check_extension_unique<'l>(
+    cx: &Ctxt,
+    lit: &'l LitStr,
+    key: &str,
+    seen: &mut Vec<&'l LitStr>,
+) -> bool {
+    if let Some(first) = seen.iter().find(|other| other.value() == key) {
+        cx.duplicate(
+            lit,
+            format!("duplicate extension `{key}`"),
+            first,
+            format!("first `{key}` here"),
+        );
         return false;
     }
-    seen.push(key.to_owned());
+    seen.push(lit);
     true
 }
 
@@ -619,10 +725,7 @@ fn check_url(cx: &Ctxt, lit: &LitStr, key: &str, policy: UrlPolicy) -> Option<St
         ),
         UrlProblem::Character(c, index) => format!(
             "`{key}` is not a valid URL: {} at {index} is not allowed (RFC 3986); percent-encode it",
-            match c {
-                ' ' => "a space".to_owned(),
-                c => format!("`{}`", c.escape_default()),
-            }
+            grammar::describe(c)
         ),
         UrlProblem::Percent(index) => {
             format!("`{key}` is not a valid URL: `%` at {index} must be followed by two hex digits")
@@ -631,7 +734,10 @@ fn check_url(cx: &Ctxt, lit: &LitStr, key: &str, policy: UrlPolicy) -> Option<St
             "`{key}` is not a valid URL: `[` and `]` are only allowed around an IPv6 host (found one at {index})"
         ),
         UrlProblem::Fragment => match key {
-            "url" | "oauth2_metadata_url" => format!(
+            "url" => format!(
+                "`{key}` must not contain a fragment (`#...`): the discovery URL is the issuer followed by `/.well-known/openid-configuration`, and an issuer has no fragment (OpenID Connect Discovery §3, §4)"
+            ),
+            "oauth2_metadata_url" => format!(
                 "`{key}` must not contain a fragment (`#...`): a discovery URL derives from an issuer, which has none (RFC 8414 §2)"
             ),
             _ => format!("`{key}` must not contain a fragment (`#...`) (RFC 6749 §3.1)"),
@@ -640,6 +746,10 @@ fn check_url(cx: &Ctxt, lit: &LitStr, key: &str, policy: UrlPolicy) -> Option<St
             "`{key}` must name its scheme: write `https://...` (a scheme-relative `//host` URL may resolve to http)"
         ),
         UrlProblem::Insecure(scheme) => match policy {
+            // Only `#[openid_connect(..)]` has a `url`.
+            UrlPolicy::Default if key == "url" => format!(
+                "`{key}` must use https (OpenAPI `openIdConnectUrl`: \"requires the use of TLS\"; OpenID Connect Discovery §4), found `{scheme}:`; `http` is only allowed on `localhost`, `127.0.0.1` and `[::1]`"
+            ),
             UrlPolicy::Default => format!(
                 "`{key}` must use https (OAuth 2.1 §1.5, RFC 6749 §3.2), found `{scheme}:`; `http` is only allowed on `localhost`, `127.0.0.1` and `[::1]`"
             ),
@@ -666,6 +776,10 @@ fn check_scope_tokens(cx: &Ctxt, entries: &[ScopeEntry]) {
 
 fn check_scope_token(cx: &Ctxt, lit: &LitStr) -> bool {
     let name = lit.value();
+    if name.is_empty() {
+        cx.error_spanned_by(lit, "a scope name must not be empty (RFC 6749 §3.3)");
+        return false;
+    }
     match grammar::scope_token_problem(&name) {
         None => true,
         Some(problem) => {
@@ -682,23 +796,30 @@ fn check_scope_token(cx: &Ctxt, lit: &LitStr) -> bool {
 
 // CT-D12: scope names are unique within a flow; a flow's own scopes come after the shared ones.
 fn check_scopes_unique(cx: &Ctxt, entries: &[ScopeEntry], shared: Option<(&[ScopeEntry], &Ident)>) {
-    let mut seen: Vec<String> = Vec::new();
+    let mut seen: Vec<&LitStr> = Vec::new();
     for entry in entries {
         let name = entry.name.value();
-        if seen.contains(&name) {
-            cx.error_spanned_by(&entry.name, format!("duplicate scope `{name}`"));
-            continue;
-        }
-        if let Some((shared, flow)) = shared
-            && shared.iter().any(|other| other.name.value() == name)
-        {
-            cx.error_spanned_by(
+        if let Some(first) = seen.iter().find(|other| other.value() == name) {
+            cx.duplicate(
                 &entry.name,
-                format!("duplicate scope `{name}` in flow `{flow}`: the shared `scopes(...)` of `#[oauth2(...)]` declares it for every flow"),
+                format!("duplicate scope `{name}`"),
+                first,
+                format!("first `{name}` here"),
             );
             continue;
         }
-        seen.push(name);
+        if let Some((shared, flow)) = shared
+            && let Some(first) = shared.iter().find(|other| other.name.value() == name)
+        {
+            cx.duplicate(
+                &entry.name,
+                format!("duplicate scope `{name}` in flow `{flow}`: the shared `scopes(...)` of `#[oauth2(...)]` declares it for every flow"),
+                &first.name,
+                format!("`{name}` declared for every flow here"),
+            );
+            continue;
+        }
+        seen.push(&entry.name);
     }
 }
 
@@ -758,15 +879,20 @@ fn validate_openid_connect(cx: &Ctxt, attr: &OpenIdConnect) -> Option<Declared> 
     // CT-I3 does not apply to OpenID Connect (its scopes live in the discovery document); the
     // names listed here only get the scope-token grammar (CT-D13), uniqueness and the limit.
     let mut ok = true;
-    let mut seen: Vec<String> = Vec::new();
+    let mut seen: Vec<&LitStr> = Vec::new();
     for lit in lits {
         ok &= check_scope_token(cx, lit);
         let name = lit.value();
-        if seen.contains(&name) {
-            cx.error_spanned_by(lit, format!("duplicate scope `{name}`"));
+        if let Some(first) = seen.iter().find(|other| other.value() == name) {
+            cx.duplicate(
+                lit,
+                format!("duplicate scope `{name}`"),
+                first,
+                format!("first `{name}` here"),
+            );
             ok = false;
         }
-        seen.push(name);
+        seen.push(lit);
     }
     let scopes = check_name_count(cx, lits.iter(), "scopes");
     if !ok {
@@ -793,7 +919,9 @@ fn check_openid_connect_url(cx: &Ctxt, attr: &OpenIdConnect) -> Option<String> {
 // ----- roles (api_key, http, mutual_tls) -----
 
 // CT-I4: with OpenAPI 3.0 a requirement on a non-OAuth scheme must be an empty list, so role
-// names need 3.1; names are non-empty, unique and at most 128.
+// names need 3.1; names are unique and at most 128. Role names stand in requirement arrays
+// where OAuth schemes list scopes, so they get the scope-token grammar (RFC 6749 §3.3,
+// CT-D13): printable ASCII without space, `"` or `\`, and not empty.
 fn check_roles(cx: &Ctxt, roles: &Attr<Vec<LitStr>>, pin: Option<&Pin>) -> Option<Vec<String>> {
     let Some(keyed) = roles.keyed() else {
         return Some(Vec::new());
@@ -808,17 +936,28 @@ fn check_roles(cx: &Ctxt, roles: &Attr<Vec<LitStr>>, pin: Option<&Pin>) -> Optio
         return None;
     }
     let mut ok = true;
-    let mut seen: Vec<String> = Vec::new();
+    let mut seen: Vec<&LitStr> = Vec::new();
     for lit in &keyed.value {
         let role = lit.value();
         if role.is_empty() {
             cx.error_spanned_by(lit, "a role name must not be empty");
             ok = false;
-        } else if seen.contains(&role) {
-            cx.error_spanned_by(lit, format!("duplicate role `{role}`"));
+        } else if let Some(problem) = grammar::scope_token_problem(&role) {
+            cx.error_spanned_by(
+                lit,
+                format!("role `{role}` is not a valid role name: {problem}; role names stand next to scopes in security requirements, so they follow the scope-token grammar (RFC 6749 §3.3)"),
+            );
+            ok = false;
+        } else if let Some(first) = seen.iter().find(|other| other.value() == role) {
+            cx.duplicate(
+                lit,
+                format!("duplicate role `{role}`"),
+                first,
+                format!("first `{role}` here"),
+            );
             ok = false;
         }
-        seen.push(role);
+        seen.push(lit);
     }
     let names = check_name_count(cx, keyed.value.iter(), "roles");
     if ok { names } else { None }
@@ -871,12 +1010,14 @@ fn check_api_key_location<'a>(
         return None;
     };
     for extra in rest {
-        cx.error_spanned_by(
+        cx.duplicate(
             &extra.key,
             format!(
                 "`{}` conflicts with `{}`: `#[api_key(...)]` takes exactly one of `header`, `query`, `cookie`",
                 extra.key, first.key
             ),
+            &first.key,
+            format!("`{}` here", first.key),
         );
     }
     rest.is_empty().then_some(first)
@@ -968,12 +1109,14 @@ fn check_http_scheme<'a>(cx: &Ctxt, attr: &'a Http) -> Option<(AuthScheme, Optio
         return None;
     };
     for extra in rest {
-        cx.error_spanned_by(
+        cx.duplicate(
             &extra.key,
             format!(
                 "`{}` conflicts with `{}`: `#[http(...)]` takes exactly one of `basic`, `bearer`, `digest`, `scheme = \"...\"`",
                 extra.key, first.key
             ),
+            &first.key,
+            format!("`{}` here", first.key),
         );
     }
     if !rest.is_empty() {

@@ -42,6 +42,18 @@ impl Declaration {
     };
 }
 
+/// The first statement of every `scopes!` expansion. Its bound, on the user's type tokens, is
+/// where a type that is not a scheme gets its one error.
+pub const fn assert_security_scheme<S: SecurityScheme>() {}
+
+/// The set `scopes!(S: ..)` builds from the bits of its names.
+///
+/// A free function rather than [`ScopeSet::from_bits`]: when `S` is not a scheme, a call of an
+/// inherent function is a second, different error (E0599) next to the unmet bound (E0277).
+pub const fn scope_set<S: SecurityScheme>(bits: u128) -> ScopeSet<S> {
+    ScopeSet::from_bits(bits)
+}
+
 /// The size of the buffer `scope_bit` writes its message into; longer lists are cut.
 const MESSAGE_CAPACITY: usize = 1024;
 

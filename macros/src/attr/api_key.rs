@@ -59,12 +59,17 @@ impl ApiKey {
         };
         if let Some(location) = location {
             if let Some(name) = lit_str(cx, meta, key)? {
-                if self
+                if let Some(first) = self
                     .locations
                     .iter()
-                    .any(|other| other.location == location)
+                    .find(|other| other.location == location)
                 {
-                    cx.error_spanned_by(key, format!("duplicate `{key}` in `{context}`"));
+                    cx.duplicate(
+                        key,
+                        format!("duplicate `{key}` in `{context}`"),
+                        &first.key,
+                        format!("first `{key}` here"),
+                    );
                 } else {
                     self.locations.push(LocationAttr {
                         key: key.clone(),

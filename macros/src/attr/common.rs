@@ -3,15 +3,16 @@
 
 use proc_macro2::{TokenStream, TokenTree};
 use quote::{ToTokens, quote};
+use syn::ext::IdentExt as _;
 use syn::meta::ParseNestedMeta;
 use syn::parse::{ParseStream, Parser as _};
-use syn::spanned::Spanned as _;
 use syn::{Ident, LitBool, LitStr, Token, token};
 
 use super::extensions::{self, ExtensionEntry};
 use crate::ctxt::Ctxt;
 use crate::symbol::{
-    self, COMMON_KEYS, CRATE, DEPRECATED, DESCRIPTION, EXTENSIONS, NAME, OPENAPI, Symbol,
+    self, BEARER, COMMON_KEYS, CRATE, DEPRECATED, DESCRIPTION, EXTENSIONS, NAME, OPENAPI, ROLES,
+    Symbol,
 };
 
 /// A value together with the key that introduced it (for "does not apply" errors).
@@ -30,10 +31,15 @@ impl<T> Attr<T> {
         Self { slot: None }
     }
 
-    /// Stores `value`, or reports `key` as a duplicate (CT-A5).
+    /// Stores `value`, or reports `key` as a duplicate (CT-A5), with a note on the first.
     pub(crate) fn set(&mut self, cx: &Ctxt, key: &Ident, value: T, context: &str) {
-        if self.slot.is_some() {
-            cx.error_spanned_by(key, format!("duplicate `{key}` in `{context}`"));
+        if let Some(first) = &self.slot {
+            cx.duplicate(
+                key,
+                format!("duplicate `{key}` in `{context}`"),
+                &first.key,
+                format!("first `{key}` here"),
+            );
         } else {
             self.slot = Some(Keyed {
                 key: key.clone(),
@@ -196,16 +202,43 @@ pub(crate) fn check_no_suffix(cx: &Ctxt, lit: &impl ToTokens, suffix: &str) -> b
     }
 }
 
+/// After `key`, another key without the comma between them (`bearer format = ".."`): reports
+/// ``expected `,` after `key` `` on the next token and skips to the next comma. `key` counts as
+/// written, so that no "missing key" error follows.
+fn missing_comma(cx: &Ctxt, meta: &ParseNestedMeta, key: &Ident) -> syn::Result<bool> {
+    if !meta.input.peek(Ident::peek_any) {
+        return Ok(false);
+    }
+    cx.error_at(meta.input.span(), format!("expected `,` after `{key}`"));
+    skip_to_comma(meta.input)?;
+    Ok(true)
+}
+
 /// `key` alone, as a flag (`basic`).
 pub(crate) fn flag(cx: &Ctxt, meta: &ParseNestedMeta, key: &Ident) -> syn::Result<bool> {
     if meta.input.is_empty() || meta.input.peek(Token![,]) {
         return Ok(true);
     }
+    if missing_comma(cx, meta, key)? {
+        return Ok(true);
+    }
+    // #[http(bearer = "JWT")]: the value is most likely the token format.
+    let hint = if key == BEARER && meta.input.peek(Token![=]) && meta.input.peek2(LitStr) {
+        let fork = meta.input.fork();
+        fork.parse::<Token![=]>()?;
+        let format: LitStr = fork.parse()?;
+        format!(
+            "; for the token format, write `bearer, format = {}`",
+            format.token()
+        )
+    } else {
+        String::new()
+    };
     bad_value(
         cx,
         meta,
         key,
-        format!("`{key}` takes no value; write `{key}` alone"),
+        format!("`{key}` takes no value; write `{key}` alone{hint}"),
     )?;
     Ok(false)
 }
@@ -217,6 +250,9 @@ pub(crate) fn flag_or_bool(
     key: &Ident,
 ) -> syn::Result<Option<LitBool>> {
     if meta.input.is_empty() || meta.input.peek(Token![,]) {
+        return Ok(Some(LitBool::new(true, key.span())));
+    }
+    if missing_comma(cx, meta, key)? {
         return Ok(Some(LitBool::new(true, key.span())));
     }
     if !meta.input.peek(Token![=]) {
@@ -285,6 +321,10 @@ pub(crate) fn str_list(
     }
     parenthesized(cx, meta.input, |content| {
         comma_separated(content, |input| {
+            let what = if key == ROLES { "a role" } else { "a scope" };
+            if stray_comma(cx, input, what) {
+                return Ok(None);
+            }
             if !input.peek(LitStr) {
                 let tokens = skip_to_comma(input)?;
                 cx.error_spanned_by(
@@ -307,6 +347,17 @@ pub(crate) fn str_list(
     })
 }
 
+/// An entry that is only a `,` (as in `"a",, "b"` or `(, "a")`): ``expected {what}, found `,` ``
+/// on that comma, which the caller's list then consumes. `true` when reported.
+pub(crate) fn stray_comma(cx: &Ctxt, input: ParseStream, what: &str) -> bool {
+    if input.peek(Token![,]) {
+        cx.error_at(input.span(), format!("expected {what}, found `,`"));
+        true
+    } else {
+        false
+    }
+}
+
 /// The error for a key that `context` does not accept: lists the accepted keys, suggests the
 /// nearest one and says where the key belongs when it belongs to another kind.
 pub(crate) fn unknown_key(
@@ -316,9 +367,9 @@ pub(crate) fn unknown_key(
     expected: &[Symbol],
 ) -> syn::Result<()> {
     let key = path_to_string(&meta.path);
-    let span = meta.path.span();
     skip_to_comma(meta.input)?;
-    cx.error_at(span, unknown_key_message(&key, context, expected));
+    // The whole path (`openapi::format`), not only its first segment.
+    cx.error_spanned_by(&meta.path, unknown_key_message(&key, context, expected));
     Ok(())
 }
 
@@ -330,6 +381,12 @@ pub(crate) fn unknown_key_message(key: &str, context: &str, expected: &[Symbol])
         .join(", ");
     if let Some(hint) = special_hint(key, context) {
         return format!("unknown key `{key}` in `{context}`; {hint}");
+    }
+    if let Some(hint) = other_spelling(key, context, expected) {
+        return format!("unknown key `{key}` in `{context}`; {hint}");
+    }
+    if let Some(hint) = cross_kind_hint(key, context) {
+        return format!("`{key}` does not apply to `{context}`; {hint}");
     }
     if let Some(owner) = owning_kind(key, expected) {
         return format!(
@@ -361,6 +418,91 @@ fn special_hint(key: &str, context: &str) -> Option<String> {
         _ => return None,
     };
     Some(hint.to_owned())
+}
+
+/// How this DSL spells a field that OpenAPI or FastAPI spell otherwise: (what was written,
+/// where that spelling comes from, the advice).
+const OTHER_SPELLINGS: &[(&str, &str, &str)] = &[
+    ("openIdConnectUrl", "OpenAPI's", "write `url = \"...\"`"),
+    ("openid_connect_url", "FastAPI's", "write `url = \"...\"`"),
+    (
+        "in",
+        "OpenAPI's",
+        "write the location as the key: `header = \"X-API-Key\"`, `query = \"api_key\"` or `cookie = \"session\"`",
+    ),
+    ("bearerFormat", "OpenAPI's", "write `format = \"...\"`"),
+    ("bearer_format", "FastAPI's", "write `format = \"...\"`"),
+    ("tokenUrl", "OpenAPI's", "write `token_url = \"...\"`"),
+    (
+        "authorizationUrl",
+        "OpenAPI's",
+        "write `authorization_url = \"...\"`",
+    ),
+    ("refreshUrl", "OpenAPI's", "write `refresh_url = \"...\"`"),
+    ("scheme_name", "FastAPI's", "write `name = \"...\"`"),
+    (
+        "auto_error",
+        "FastAPI's",
+        "there is no key: to make the credentials optional, use `Option<Auth<S>>` at the use site",
+    ),
+];
+
+/// `tokenUrl` → `token_url` and the like, when the DSL's key is one `context` accepts (else
+/// the other hints say where it belongs).
+fn other_spelling(key: &str, context: &str, expected: &[Symbol]) -> Option<String> {
+    let (_, source, advice) = OTHER_SPELLINGS
+        .iter()
+        .find(|(spelling, _, _)| *spelling == key)?;
+    // The key the advice names, when it names a single key (`url`, `format`, ..).
+    let target = advice
+        .strip_prefix("write `")
+        .and_then(|rest| rest.split_once(' '))
+        .map(|(target, _)| target);
+    if let Some(target) = target
+        && !expected.iter().any(|symbol| symbol.as_str() == target)
+    {
+        if let Some(hint) = special_hint(target, context) {
+            return Some(format!("{source} `{key}` is `{target}` here, and {hint}"));
+        }
+        let owner = owning_kind(target, expected)?;
+        return Some(format!(
+            "{source} `{key}` is `{target}` of `#[{owner}(...)]` here"
+        ));
+    }
+    if key == "in" && context != "#[api_key(...)]" {
+        return Some(format!(
+            "{source} `in` is the location of `#[api_key(...)]`, written as `header = \"...\"`, `query = \"...\"` or `cookie = \"...\"`"
+        ));
+    }
+    Some(format!("for {source} `{key}`, {advice}"))
+}
+
+/// A key that has a counterpart in `context`'s kind: `roles` on OAuth kinds, `scopes` on the
+/// others, `token_url` on OpenID Connect.
+fn cross_kind_hint(key: &str, context: &str) -> Option<&'static str> {
+    // A flow's context is `password(...)`.
+    let in_flow = !context.starts_with("#[");
+    let oauth = in_flow || matches!(context, "#[oauth2(...)]" | "#[openid_connect(...)]");
+    let roles_kind = matches!(
+        context,
+        "#[api_key(...)]" | "#[http(...)]" | "#[mutual_tls(...)]"
+    );
+    match key {
+        "roles" if oauth => {
+            Some("OAuth schemes list what a requirement may ask for as scopes: use `scopes(...)`")
+        }
+        "scopes" if roles_kind => Some(
+            "this kind has no OAuth scopes; to name what a requirement may ask for (OpenAPI 3.1+), use `roles(...)`",
+        ),
+        "token_url" | "authorization_url" | "refresh_url"
+            if context == "#[openid_connect(...)]" =>
+        {
+            Some(
+                "OpenID Connect endpoints come from the discovery document: use `url = \"https://.../.well-known/openid-configuration\"`",
+            )
+        }
+        _ => None,
+    }
 }
 
 /// The kind attribute that accepts `key`, when `expected` (this context) does not.

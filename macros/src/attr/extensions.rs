@@ -3,7 +3,7 @@
 use syn::meta::ParseNestedMeta;
 use syn::{Ident, LitBool, LitFloat, LitInt, LitStr, Token, token};
 
-use super::common::{check_no_suffix, comma_separated, parenthesized, skip_to_comma};
+use super::common::{check_no_suffix, comma_separated, parenthesized, skip_to_comma, stray_comma};
 use crate::ctxt::Ctxt;
 
 /// One `"x-key" = value` entry, as written.
@@ -50,6 +50,9 @@ fn parse_entry(
     input: syn::parse::ParseStream,
     key: &Ident,
 ) -> syn::Result<Option<ExtensionEntry>> {
+    if stray_comma(cx, input, "an extension") {
+        return Ok(None);
+    }
     if !input.peek(LitStr) {
         let tokens = skip_to_comma(input)?;
         cx.error_spanned_by(

@@ -80,8 +80,13 @@ impl Http {
     }
 
     fn push_scheme(&mut self, cx: &Ctxt, key: &Ident, scheme: Option<LitStr>, context: &str) {
-        if self.schemes.iter().any(|choice| choice.key == *key) {
-            cx.error_spanned_by(key, format!("duplicate `{key}` in `{context}`"));
+        if let Some(first) = self.schemes.iter().find(|choice| choice.key == *key) {
+            cx.duplicate(
+                key,
+                format!("duplicate `{key}` in `{context}`"),
+                &first.key,
+                format!("first `{key}` here"),
+            );
         } else {
             self.schemes.push(SchemeChoice {
                 key: key.clone(),

@@ -99,8 +99,13 @@ impl OAuth2 {
             // #[oauth2(password(token_url = "..", refresh_url = "..", scopes(..), extensions(..)))]
             if let Some(flow) = Flow::parse(cx, meta, key, kind)? {
                 // CT-D4: each flow at most once.
-                if self.flows.iter().any(|other| other.kind == kind) {
-                    cx.error_spanned_by(key, format!("duplicate flow `{key}` in `{context}`"));
+                if let Some(first) = self.flows.iter().find(|other| other.kind == kind) {
+                    cx.duplicate(
+                        key,
+                        format!("duplicate flow `{key}` in `{context}`"),
+                        &first.ident,
+                        format!("first `{key}` here"),
+                    );
                 } else {
                     self.flows.push(flow);
                 }

@@ -5,7 +5,7 @@ use syn::meta::ParseNestedMeta;
 use syn::parse::ParseStream;
 use syn::{Ident, LitStr, Token, token};
 
-use super::common::{check_no_suffix, comma_separated, parenthesized, skip_to_comma};
+use super::common::{check_no_suffix, comma_separated, parenthesized, skip_to_comma, stray_comma};
 use crate::ctxt::Ctxt;
 
 /// One `"name" = "description"` entry.
@@ -34,6 +34,10 @@ pub(crate) fn parse(
 }
 
 fn parse_entry(cx: &Ctxt, input: ParseStream) -> syn::Result<Option<ScopeEntry>> {
+    // scopes("read" = "Read items",, "write" = "..")
+    if stray_comma(cx, input, "a scope") {
+        return Ok(None);
+    }
     if !input.peek(LitStr) {
         let tokens = skip_to_comma(input)?;
         cx.error_spanned_by(

@@ -22,6 +22,7 @@ pub(crate) fn derive_security_scheme(input: TokenStream) -> TokenStream {
     let cx = Ctxt::new();
     let attrs = attr::Input::from_ast(&cx, &input);
     let scheme = validate::validate(&cx, &attrs);
+    let left_to_rustc = cx.left_to_rustc();
     match (cx.check(), scheme) {
         (Ok(()), Some(scheme)) => security_scheme::expand(&scheme),
         (Err(errors), _) => {
@@ -29,6 +30,10 @@ pub(crate) fn derive_security_scheme(input: TokenStream) -> TokenStream {
             tokens.extend(dummy::expand(&attrs));
             tokens
         }
+        // rustc reports the mistake itself (an unknown attribute). No stand-in impl: its
+        // `openapi()` cannot work, and should the attribute resolve after all, a missing impl
+        // still fails to compile where the type is used, never silently.
+        (Ok(()), None) if left_to_rustc => TokenStream::new(),
         // Validation builds a model whenever it records no error; should that ever fail,
         // say so instead of panicking.
         (Ok(()), None) => {

@@ -1,5 +1,6 @@
-//! `scopes!(Scheme: "a", "b")`: a `ScopeSet<Scheme>` computed in a `const` block, where an
-//! undeclared name is a compile error pointing at its literal.
+//! `scopes!(Scheme: "a", "b")`: a `ScopeSet<Scheme>` whose every name is looked up in a
+//! `const` block of its own, where an undeclared name is a compile error pointing at its
+//! literal.
 
 use proc_macro2::{Delimiter, Spacing, TokenStream, TokenTree};
 use quote::{ToTokens, quote, quote_spanned};
@@ -57,19 +58,32 @@ pub(crate) fn expand(input: TokenStream) -> TokenStream {
     };
     let krate = default_path();
     let private = quote!(#krate::__private);
+    // The trait is asserted first, with the user's type tokens: when the type is not a scheme,
+    // rustc reports that one obligation, and the later uses of the same tokens (the same span,
+    // the same predicate) add nothing.
+    let assertion = quote!(#private::assert_security_scheme::<#ty>());
     if names.is_empty() {
-        return quote!(#private::ScopeSet::<#ty>::EMPTY);
+        return quote!({
+            #assertion;
+            #private::scope_set::<#ty>(0)
+        });
     }
     let scheme = compact(ty.to_token_stream());
-    // Each lookup carries its literal's span (all of its tokens but the user's type), so that
-    // rustc's const-evaluation error points at the misspelt name.
+    // Each lookup is a `const` block of its own, spanned at its literal: const evaluation stops
+    // at the first panic of a constant, so one block per name reports every undeclared name,
+    // each under its own literal.
+    // The path is written out here rather than interpolated: interpolated tokens keep their
+    // call-site span, which would stretch the call's span over the whole invocation.
     let bits = names.iter().map(|name| {
         quote_spanned! {name.span()=>
-            ::authscheme::__private::scope_bit::<#ty>(#scheme, #name)
+            const { ::authscheme::__private::scope_bit::<#ty>(#scheme, #name) }
         }
     });
     quote! {
-        const { #private::ScopeSet::<#ty>::from_bits(#(#bits)|*) }
+        {
+            #assertion;
+            #private::scope_set::<#ty>(#(#bits)|*)
+        }
     }
 }
 
@@ -139,7 +153,11 @@ mod tests {
         let tokens = expand(quote!(ItemsAuth));
         assert_eq!(
             tokens.to_string(),
-            quote!(::authscheme::__private::ScopeSet::<ItemsAuth>::EMPTY).to_string()
+            quote!({
+                ::authscheme::__private::assert_security_scheme::<ItemsAuth>();
+                ::authscheme::__private::scope_set::<ItemsAuth>(0)
+            })
+            .to_string()
         );
         assert_eq!(expand(quote!(ItemsAuth:)).to_string(), tokens.to_string());
     }
@@ -147,7 +165,8 @@ mod tests {
     #[test]
     fn names_become_spanned_lookups() {
         let tokens = expand(quote!(ItemsAuth: "items:read", "items:write",)).to_string();
-        assert!(tokens.starts_with("const {"), "{tokens}");
+        assert!(tokens.contains("assert_security_scheme"), "{tokens}");
+        assert_eq!(tokens.matches("const {").count(), 2, "{tokens}");
         assert_eq!(tokens.matches("scope_bit").count(), 2, "{tokens}");
         assert!(
             tokens.contains("\"ItemsAuth\" , \"items:write\""),

@@ -2,7 +2,7 @@
 
 use quote::quote;
 
-use super::{error, errors};
+use super::{duplicate, error, errors};
 
 // ----- accepted declarations -----
 
@@ -49,8 +49,58 @@ fn exactly_one_kind_attribute() {
         "missing security scheme attribute; add one of `#[oauth2(...)]`, `#[openid_connect(...)]`, `#[api_key(...)]`, `#[http(...)]`, `#[mutual_tls(...)]` to `S`"
     );
     assert_eq!(
-        error(quote! { #[http(bearer)] #[api_key(header = "k")] struct S; }),
-        "a type declares one security scheme, but `#[api_key]` follows `#[http]`; declare the other scheme on a type of its own"
+        duplicate(quote! { #[http(bearer)] #[api_key(header = "k")] struct S; }),
+        (
+            "a type declares one security scheme, but `#[api_key]` follows `#[http]`; declare the other scheme on a type of its own".to_owned(),
+            "`#[http]` here".to_owned()
+        )
+    );
+    assert_eq!(
+        duplicate(quote! { #[http(bearer)] #[http(format = "JWT")] struct S; }),
+        (
+            "duplicate `#[http(...)]`: a type declares one security scheme; merge them into one `#[http(...)]`".to_owned(),
+            "first `#[http(...)]` here".to_owned()
+        )
+    );
+}
+
+#[test]
+fn kind_attributes_go_on_the_type() {
+    assert_eq!(
+        error(quote! { #[http(bearer)] struct S { #[api_key(header = "k")] key: u8 } }),
+        "`#[api_key(...)]` goes on the type, not on a field"
+    );
+    assert_eq!(
+        error(quote! { #[http(bearer)] enum E { #[oauth2(token_url = "http://nope#x")] A } }),
+        "`#[oauth2(...)]` goes on the type, not on a variant"
+    );
+    assert_eq!(
+        error(quote! { #[http(bearer)] enum E { A(#[mutual_tls] u8) } }),
+        "`#[mutual_tls(...)]` goes on the type, not on a field"
+    );
+}
+
+#[test]
+fn near_misses_of_kind_names_are_left_to_rustc() {
+    // rustc reports `cannot find attribute `apiKey`` and suggests `api_key`.
+    assert_eq!(
+        errors(quote! { #[apiKey(header = "k")] struct S; }),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        errors(quote! { #[oauth(token_url = "/t")] struct S; }),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        errors(quote! { #[mutualTLS] struct S; }),
+        Vec::<String>::new()
+    );
+    // Attributes rustc knows, and unrelated ones, leave the missing kind to this derive.
+    assert!(
+        error(quote! { #[repr(C)] struct S; }).starts_with("missing security scheme attribute")
+    );
+    assert!(
+        error(quote! { #[serde(x)] struct S; }).starts_with("missing security scheme attribute")
     );
 }
 
@@ -80,7 +130,7 @@ fn unknown_keys_list_the_valid_ones_and_suggest() {
     );
     assert!(
         error(quote! { #[oauth2(password(tokenUrl = "/t"))] struct S; })
-            .starts_with("unknown key `tokenUrl` in `password(...)`; did you mean `token_url`?")
+            .starts_with("unknown key `tokenUrl` in `password(...)`; for OpenAPI's `tokenUrl`, write `token_url = \"...\"`")
     );
     assert!(
         error(quote! { #[oauth2(accessCode(token_url = "/t"))] struct S; })
@@ -100,8 +150,23 @@ fn keys_of_other_kinds_say_where_they_belong() {
     // CT-F3
     assert!(
         error(quote! { #[openid_connect(url = "/x", token_url = "/t")] struct S; })
-            .starts_with("`token_url` does not apply to `#[openid_connect(...)]`; it is a key of `#[oauth2(...)]`")
+            .starts_with("`token_url` does not apply to `#[openid_connect(...)]`; OpenID Connect endpoints come from the discovery document: use `url = \"https://.../.well-known/openid-configuration\"`")
     );
+    // `roles` and `scopes` point at their counterpart in the kind at hand.
+    for input in [
+        quote! { #[oauth2(token_url = "/t", roles("admin"))] struct S; },
+        quote! { #[openid_connect(url = "/x", roles("admin"))] struct S; },
+        quote! { #[oauth2(password(token_url = "/t", roles("admin")))] struct S; },
+    ] {
+        assert!(error(input).ends_with("use `scopes(...)`"));
+    }
+    for input in [
+        quote! { #[api_key(header = "k", scopes("admin"))] struct S; },
+        quote! { #[http(basic, scopes("admin"))] struct S; },
+        quote! { #[mutual_tls(scopes("admin"))] struct S; },
+    ] {
+        assert!(error(input).ends_with("use `roles(...)`"));
+    }
     // CT-G2
     assert!(
         error(quote! { #[mutual_tls(scheme = "mutual")] struct S; })
@@ -114,29 +179,135 @@ fn keys_of_other_kinds_say_where_they_belong() {
 }
 
 #[test]
-fn duplicate_keys() {
+fn openapi_and_fastapi_spellings() {
+    let cases = [
+        (
+            quote! { #[openid_connect(openIdConnectUrl = "/x")] struct S; },
+            "for OpenAPI's `openIdConnectUrl`, write `url = \"...\"`",
+        ),
+        (
+            quote! { #[openid_connect(openid_connect_url = "/x")] struct S; },
+            "for FastAPI's `openid_connect_url`, write `url = \"...\"`",
+        ),
+        (
+            quote! { #[api_key(in = "header", name = "X-API-Key")] struct S; },
+            "for OpenAPI's `in`, write the location as the key: `header = \"X-API-Key\"`",
+        ),
+        (
+            quote! { #[http(bearer, bearer_format = "JWT")] struct S; },
+            "for FastAPI's `bearer_format`, write `format = \"...\"`",
+        ),
+        (
+            quote! { #[http(bearer, bearerFormat = "JWT")] struct S; },
+            "for OpenAPI's `bearerFormat`, write `format = \"...\"`",
+        ),
+        (
+            quote! { #[oauth2(tokenUrl = "/t")] struct S; },
+            "for OpenAPI's `tokenUrl`, write `token_url = \"...\"`",
+        ),
+        (
+            quote! { #[oauth2(token_url = "/t", refreshUrl = "/r")] struct S; },
+            "for OpenAPI's `refreshUrl`, write `refresh_url = \"...\"`",
+        ),
+        (
+            quote! { #[oauth2(implicit(authorizationUrl = "/a"))] struct S; },
+            "for OpenAPI's `authorizationUrl`, write `authorization_url = \"...\"`",
+        ),
+        (
+            quote! { #[oauth2(authorizationUrl = "/a")] struct S; },
+            "OpenAPI's `authorizationUrl` is `authorization_url` here, and `authorization_url` belongs inside a flow",
+        ),
+        (
+            quote! { #[api_key(header = "k", bearerFormat = "JWT")] struct S; },
+            "OpenAPI's `bearerFormat` is `format` of `#[http(...)]` here",
+        ),
+        (
+            quote! { #[http(bearer, scheme_name = "jwt")] struct S; },
+            "for FastAPI's `scheme_name`, write `name = \"...\"`",
+        ),
+        (
+            quote! { #[http(bearer, auto_error = false)] struct S; },
+            "use `Option<Auth<S>>` at the use site",
+        ),
+    ];
+    for (input, hint) in cases {
+        let message = error(input.clone());
+        assert!(message.contains(hint), "{input}: {message}");
+    }
+}
+
+#[test]
+fn precise_parse_errors() {
+    // A doubled comma is reported on the second comma.
     assert_eq!(
-        error(quote! { #[oauth2(token_url = "/a", token_url = "/b")] struct S; }),
-        "duplicate `token_url` in `#[oauth2(...)]`"
+        error(quote! { #[oauth2(token_url = "/t", scopes("a" = "A",, "b" = "B"))] struct S; }),
+        "expected a scope, found `,`"
     );
     assert_eq!(
-        error(quote! { #[oauth2(password(token_url = "/a", token_url = "/b"))] struct S; }),
-        "duplicate `token_url` in `password(...)`"
+        error(quote! { #[api_key(header = "k", roles(, "a"))] struct S; }),
+        "expected a role, found `,`"
+    );
+    assert_eq!(
+        error(quote! { #[http(bearer, extensions("x-a" = 1,, "x-b" = 2))] struct S; }),
+        "expected an extension, found `,`"
+    );
+    // A missing comma after a flag is reported on the next key, which is then skipped.
+    assert_eq!(
+        error(quote! { #[http(bearer format = "JWT")] struct S; }),
+        "expected `,` after `bearer`"
+    );
+    assert_eq!(
+        error(quote! { #[http(bearer, deprecated openapi = "3.2")] struct S; }),
+        "expected `,` after `deprecated`"
+    );
+    // `bearer = "JWT"` most likely means the format.
+    assert_eq!(
+        error(quote! { #[http(bearer = "JWT")] struct S; }),
+        "`bearer` takes no value; write `bearer` alone; for the token format, write `bearer, format = \"JWT\"`"
+    );
+    assert_eq!(
+        error(quote! { #[http(basic = "x")] struct S; }),
+        "`basic` takes no value; write `basic` alone"
+    );
+}
+
+#[test]
+fn duplicate_keys() {
+    let pair = |error: &str, note: &str| (error.to_owned(), note.to_owned());
+    assert_eq!(
+        duplicate(quote! { #[oauth2(token_url = "/a", token_url = "/b")] struct S; }),
+        pair(
+            "duplicate `token_url` in `#[oauth2(...)]`",
+            "first `token_url` here"
+        )
+    );
+    assert_eq!(
+        duplicate(quote! { #[oauth2(password(token_url = "/a", token_url = "/b"))] struct S; }),
+        pair(
+            "duplicate `token_url` in `password(...)`",
+            "first `token_url` here"
+        )
     );
     // CT-D4
     assert_eq!(
-        error(
+        duplicate(
             quote! { #[oauth2(password(token_url = "/a"), password(token_url = "/b"))] struct S; }
         ),
-        "duplicate flow `password` in `#[oauth2(...)]`"
+        pair(
+            "duplicate flow `password` in `#[oauth2(...)]`",
+            "first `password` here"
+        )
     );
     assert_eq!(
-        error(quote! { #[api_key(header = "a", header = "b")] struct S; }),
-        "duplicate `header` in `#[api_key(...)]`"
+        duplicate(quote! { #[api_key(header = "a", header = "b")] struct S; }),
+        pair(
+            "duplicate `header` in `#[api_key(...)]`",
+            "first `header` here"
+        )
     );
     assert_eq!(
-        error(quote! { #[http(basic, basic)] struct S; }),
-        "duplicate `basic` in `#[http(...)]`"
+        duplicate(quote! { #[http(basic, basic)] struct S; }),
+        pair("duplicate `basic` in `#[http(...)]`", "first `basic` here")
     );
 }
 
@@ -265,7 +436,7 @@ fn http_rules() {
         "missing auth scheme; add one of `basic`, `bearer`, `digest` or `scheme = \"...\"` to `#[http(...)]`"
     );
     assert_eq!(
-        error(quote! { #[http(basic, bearer)] struct S; }),
+        duplicate(quote! { #[http(basic, bearer)] struct S; }).0,
         "`bearer` conflicts with `basic`: `#[http(...)]` takes exactly one of `basic`, `bearer`, `digest`, `scheme = \"...\"`"
     );
     // CT-B2
@@ -306,8 +477,11 @@ fn api_key_rules() {
         "missing API key location; add `header = \"X-API-Key\"`, `query = \"api_key\"` or `cookie = \"session\"`"
     );
     assert_eq!(
-        error(quote! { #[api_key(header = "a", query = "b")] struct S; }),
-        "`query` conflicts with `header`: `#[api_key(...)]` takes exactly one of `header`, `query`, `cookie`"
+        duplicate(quote! { #[api_key(header = "a", query = "b")] struct S; }),
+        (
+            "`query` conflicts with `header`: `#[api_key(...)]` takes exactly one of `header`, `query`, `cookie`".to_owned(),
+            "`header` here".to_owned()
+        )
     );
     // CT-C2: a location outside the three is an unknown key
     assert!(error(quote! { #[api_key(path = "k")] struct S; }).starts_with("unknown key `path`"));
@@ -332,8 +506,21 @@ fn api_key_rules() {
         "header `Content-Length` cannot carry an API key; choose a custom header such as `X-API-Key`"
     );
     assert_eq!(
-        error(quote! { #[api_key(header = "k", roles("a", "a"))] struct S; }),
-        "duplicate role `a`"
+        duplicate(quote! { #[api_key(header = "k", roles("a", "a"))] struct S; }),
+        ("duplicate role `a`".to_owned(), "first `a` here".to_owned())
+    );
+    // Role names follow the scope-token grammar (RFC 6749 §3.3).
+    assert!(
+        error(quote! { #[api_key(header = "k", roles("super user"))] struct S; })
+            .starts_with("role `super user` is not a valid role name: contains a space; role names stand next to scopes")
+    );
+    assert!(
+        error(quote! { #[http(basic, roles("a\"b"))] struct S; })
+            .starts_with("role `a\"b` is not a valid role name: contains `\"`")
+    );
+    assert!(
+        error(quote! { #[mutual_tls(roles("r\u{e9}le"))] struct S; })
+            .contains("contains the non-ASCII character `\u{e9}`")
     );
 }
 
@@ -398,21 +585,25 @@ fn flat_form_rules() {
 fn scope_rules() {
     // CT-D12
     assert_eq!(
-        error(quote! { #[oauth2(token_url = "/t", scopes("a" = "A", "a" = "B"))] struct S; }),
-        "duplicate scope `a`"
+        duplicate(quote! { #[oauth2(token_url = "/t", scopes("a" = "A", "a" = "B"))] struct S; }),
+        (
+            "duplicate scope `a`".to_owned(),
+            "first `a` here".to_owned()
+        )
     );
-    assert!(
-        error(quote! { #[oauth2(scopes("a" = "A"), password(token_url = "/t", scopes("a" = "B")))] struct S; })
-            .starts_with("duplicate scope `a` in flow `password`")
+    let (message, note) = duplicate(
+        quote! { #[oauth2(scopes("a" = "A"), password(token_url = "/t", scopes("a" = "B")))] struct S; },
+    );
+    assert!(message.starts_with("duplicate scope `a` in flow `password`"));
+    assert_eq!(note, "`a` declared for every flow here");
+    assert_eq!(
+        error(quote! { #[oauth2(token_url = "/t", scopes("" = "Nothing"))] struct S; }),
+        "a scope name must not be empty (RFC 6749 §3.3)"
     );
     // CT-D13
     assert_eq!(
         error(quote! { #[oauth2(token_url = "/t", scopes("read pets" = "x"))] struct S; }),
         "scope `read pets` is not a valid OAuth scope-token (RFC 6749 §3.3): contains a space"
-    );
-    assert!(
-        error(quote! { #[oauth2(token_url = "/t", scopes("" = "x"))] struct S; })
-            .ends_with("it is empty")
     );
     assert!(
         error(quote! { #[openid_connect(url = "/x", scopes("naïve"))] struct S; })
@@ -486,11 +677,35 @@ fn url_rules() {
     );
     assert!(
         error(quote! { #[openid_connect(url = "https://id/x#frag")] struct S; })
-            .starts_with("`url` must not contain a fragment")
+            .contains("(OpenID Connect Discovery §3, §4)")
+    );
+    assert!(
+        error(quote! { #[openid_connect(url = "http://id.example.com/x")] struct S; })
+            .starts_with("`url` must use https (OpenAPI `openIdConnectUrl`: \"requires the use of TLS\"; OpenID Connect Discovery §4)")
+    );
+    assert_eq!(
+        error(quote! { #[oauth2(token_url = "https://\u{e9}.example/token")] struct S; }),
+        "`token_url` is not a valid URL: the non-ASCII character `\u{e9}` at 8 is not allowed (RFC 3986); percent-encode it"
     );
 }
 
 // ----- CT-H1, J, crate -----
+
+#[test]
+fn empty_names() {
+    assert_eq!(
+        error(quote! { #[http(bearer, name = "")] struct S; }),
+        "`name` must not be empty; it names the scheme in `components.securitySchemes`"
+    );
+    assert_eq!(
+        error(quote! { #[http(bearer, extensions("" = 1))] struct S; }),
+        "an extension field name must not be empty; write `\"x-...\"`"
+    );
+    assert_eq!(
+        error(quote! { #[openid_connect(url = "/x", scopes(""))] struct S; }),
+        "a scope name must not be empty (RFC 6749 §3.3)"
+    );
+}
 
 #[test]
 fn names_extensions_and_crate() {
@@ -519,8 +734,11 @@ fn names_extensions_and_crate() {
     );
     // CT-J5
     assert_eq!(
-        error(quote! { #[http(bearer, extensions("x-a" = 1, "x-a" = 2))] struct S; }),
-        "duplicate extension `x-a`"
+        duplicate(quote! { #[http(bearer, extensions("x-a" = 1, "x-a" = 2))] struct S; }),
+        (
+            "duplicate extension `x-a`".to_owned(),
+            "first `x-a` here".to_owned()
+        )
     );
     assert!(
         error(quote! { #[http(bearer, crate = "not a path")] struct S; })

@@ -1,0 +1,8 @@
+// CT-H1: a component name is not empty
+use authscheme::SecurityScheme;
+
+#[derive(SecurityScheme)]
+#[mutual_tls(name = "")]
+struct Auth;
+
+fn main() {}

@@ -1,0 +1,8 @@
+// CT-B1: `#[http()]` names no scheme
+use authscheme::SecurityScheme;
+
+#[derive(SecurityScheme)]
+#[http()]
+struct Auth;
+
+fn main() {}
