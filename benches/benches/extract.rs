@@ -7,12 +7,15 @@
 //! heap allocations per call are printed (`allocations per call` table).
 //!
 //! Run: `cargo bench -p authscheme-benches -- --warm-up-time 1 --measurement-time 3`.
+//! With `-- --paired` instead, each of ours and a peer are timed in interleaved batches
+//! (robust to the load of a shared machine) and criterion does not run.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
 use std::pin::pin;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::task::{Context, Poll, Waker};
+use std::time::Instant;
 
 use authscheme::credentials::{
     ApiKey, ApiKeyConfig, BasicConfig, BasicCredentials, BearerToken, Credentials,
@@ -457,6 +460,138 @@ fn print_allocations(fx: &mut Fixtures) {
     }
 }
 
+/// Nanoseconds per call of `f` over `calls` calls.
+fn time_per_call(calls: u32, f: &mut impl FnMut()) -> f64 {
+    let start = Instant::now();
+    for _ in 0..calls {
+        f();
+    }
+    start.elapsed().as_secs_f64() * 1e9 / f64::from(calls)
+}
+
+fn median(values: &mut [f64]) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
+}
+
+/// Ours against a peer, interleaved: 201 rounds, each timing a batch of ours and a batch of
+/// the peer back to back (alternating which goes first), so that a change of machine load
+/// hits both sides of a round alike. Prints the medians and the median of the per-round
+/// ratios.
+fn paired(name: &str, mut ours: impl FnMut(), mut peer: impl FnMut()) {
+    const ROUNDS: usize = 201;
+    const CALLS: u32 = 5_000;
+    let (mut ours_ns, mut peer_ns, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
+    for round in 0..ROUNDS {
+        let (a, b) = if round % 2 == 0 {
+            let a = time_per_call(CALLS, &mut ours);
+            (a, time_per_call(CALLS, &mut peer))
+        } else {
+            let b = time_per_call(CALLS, &mut peer);
+            (time_per_call(CALLS, &mut ours), b)
+        };
+        ours_ns.push(a);
+        peer_ns.push(b);
+        ratios.push(a / b);
+    }
+    println!(
+        "  {name:<40} {:>8.1} ns {:>8.1} ns   ratio {:.2}",
+        median(&mut ours_ns),
+        median(&mut peer_ns),
+        median(&mut ratios)
+    );
+}
+
+fn print_paired(fx: &mut Fixtures) {
+    println!("paired medians (ours, peer) and median per-round ratio ours/peer:");
+    let Fixtures {
+        bearer,
+        basic,
+        api_key,
+        none,
+        poem_bearer: poem_bearer_request,
+        poem_basic: poem_basic_request,
+        poem_api_key: poem_api_key_request,
+        empty_query,
+    } = fx;
+    // Each side gets its own request head, so that the closures can borrow mutably.
+    let mut bearer_peer = parts(bearer.headers.clone());
+    let mut basic_peer = parts(basic.headers.clone());
+    let mut none_peer = parts(none.headers.clone());
+    paired(
+        "bearer: authscheme / axum-extra",
+        || {
+            black_box(ours_bearer(black_box(bearer)));
+        },
+        || {
+            black_box(axum_bearer(black_box(&mut bearer_peer)));
+        },
+    );
+    paired(
+        "bearer: handwritten / axum-extra",
+        || {
+            black_box(handwritten_bearer(black_box(bearer)));
+        },
+        || {
+            black_box(axum_bearer(black_box(&mut bearer_peer)));
+        },
+    );
+    paired(
+        "bearer: authscheme / poem-openapi",
+        || {
+            black_box(ours_bearer(black_box(bearer)));
+        },
+        || {
+            black_box(poem_bearer(black_box(poem_bearer_request)));
+        },
+    );
+    paired(
+        "basic: authscheme / axum-extra",
+        || {
+            black_box(ours_basic(black_box(basic)));
+        },
+        || {
+            black_box(axum_basic(black_box(&mut basic_peer)));
+        },
+    );
+    paired(
+        "basic: authscheme / poem-openapi",
+        || {
+            black_box(ours_basic(black_box(basic)));
+        },
+        || {
+            black_box(poem_basic(black_box(poem_basic_request)));
+        },
+    );
+    paired(
+        "api_key_header: authscheme / poem-openapi",
+        || {
+            black_box(ours_api_key(black_box(api_key)));
+        },
+        || {
+            black_box(poem_api_key(black_box(poem_api_key_request), empty_query));
+        },
+    );
+    paired(
+        "rejection: authscheme / axum-extra",
+        || {
+            black_box(ours_rejection(black_box(none)));
+        },
+        || {
+            black_box(axum_rejection(black_box(&mut none_peer)));
+        },
+    );
+    paired(
+        "rejection_response: authscheme / axum-extra",
+        || {
+            black_box(ours_rejection(black_box(none)).into_response());
+        },
+        || {
+            black_box(axum_rejection(black_box(&mut none_peer)).into_response());
+        },
+    );
+}
+
 fn benches(c: &mut Criterion, fx: &mut Fixtures) {
     // Sanity: every extractor finds what it should, so the timings compare like with like.
     assert_eq!(ours_bearer(&fx.bearer), JWT.len());
@@ -550,6 +685,10 @@ fn benches(c: &mut Criterion, fx: &mut Fixtures) {
 fn main() {
     let mut fx = Fixtures::new();
     print_allocations(&mut fx);
+    if std::env::args().any(|arg| arg == "--paired") {
+        print_paired(&mut fx);
+        return;
+    }
     let mut criterion = Criterion::default().configure_from_args();
     benches(&mut criterion, &mut fx);
     criterion.final_summary();

@@ -32,10 +32,23 @@ pub(crate) const INVALID_TOKEN: HeaderValue =
 /// configurations made at run time) are built per call.
 const CACHE_LIMIT: usize = 64;
 
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, Eq)]
 enum Key {
     BasicRealm(&'static str),
     Custom(&'static str),
+}
+
+impl PartialEq for Key {
+    fn eq(&self, other: &Self) -> bool {
+        // The same `'static` string is usually the same pointer: skip comparing the bytes.
+        let same = |a: &'static str, b: &'static str| std::ptr::eq(a, b) || a == b;
+        match (self, other) {
+            (Self::BasicRealm(a), Self::BasicRealm(b)) | (Self::Custom(a), Self::Custom(b)) => {
+                same(a, b)
+            }
+            _ => false,
+        }
+    }
 }
 
 /// Every challenge built so far. ASCII ones are leaked into `'static` strings (bounded by
