@@ -1,4 +1,4 @@
-//! authscheme: FastAPI's security schemes for Rust, checked at compile time.
+#![doc = include_str!("docs/crate.md")]
 #![forbid(unsafe_code)]
 
 pub mod adapters;
