@@ -11,7 +11,7 @@ use http::header;
 use http::request::Parts;
 use subtle::ConstantTimeEq;
 
-use super::parse::{SchemeMatch, is_ctl, match_builtin_scheme};
+use super::parse::{SchemeMatch, is_ctl, match_scheme};
 use super::{BasicConfig, Credentials, challenge};
 use crate::Rejection;
 
@@ -154,7 +154,7 @@ impl Credentials for BasicCredentials {
             return Ok(None);
         };
         let bytes = value.as_bytes();
-        match match_builtin_scheme(bytes, "basic") {
+        match match_scheme(bytes, "basic") {
             SchemeMatch::NotOurs => Ok(None),
             SchemeMatch::Ours(start) => match Self::decode(&bytes[start..]) {
                 Some(credentials) => Ok(Some(credentials)),

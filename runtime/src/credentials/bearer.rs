@@ -7,7 +7,7 @@ use http::request::Parts;
 use http::{HeaderValue, header};
 use subtle::ConstantTimeEq;
 
-use super::parse::{SchemeMatch, is_token68, match_builtin_scheme};
+use super::parse::{SchemeMatch, is_token68, match_scheme};
 use super::{Credentials, challenge};
 use crate::Rejection;
 
@@ -88,7 +88,7 @@ impl Credentials for BearerToken {
         let Some(value) = parts.headers.get(header::AUTHORIZATION) else {
             return Ok(None);
         };
-        match match_builtin_scheme(value.as_bytes(), "bearer") {
+        match match_scheme(value.as_bytes(), "bearer") {
             SchemeMatch::NotOurs => Ok(None),
             SchemeMatch::Ours(start) if is_token68(&value.as_bytes()[start..]) => Ok(Some(Self {
                 value: value.clone(),

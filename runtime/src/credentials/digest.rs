@@ -6,7 +6,7 @@ use http::header;
 use http::request::Parts;
 use percent_encoding::percent_decode;
 
-use super::parse::{AuthParams, SchemeMatch, match_builtin_scheme, parse_auth_params};
+use super::parse::{AuthParams, SchemeMatch, match_scheme, parse_auth_params};
 use super::{Credentials, challenge};
 use crate::Rejection;
 
@@ -201,7 +201,7 @@ impl Credentials for DigestCredentials {
             return Ok(None);
         };
         let bytes = value.as_bytes();
-        match match_builtin_scheme(bytes, "digest") {
+        match match_scheme(bytes, "digest") {
             SchemeMatch::NotOurs => Ok(None),
             SchemeMatch::Ours(start) => Self::parse(&bytes[start..])
                 .map(Some)
