@@ -9,7 +9,7 @@
 # declarations of mixed kinds (OAuth2 password flow with two scopes, header API key, JWT
 # bearer, Basic, OpenID Connect — one fifth each, each with a doc comment), builds it once,
 # then RUNS times touches src/lib.rs and times `cargo build` (debug, incremental, as a developer
-# rebuilds). It prints the median of each and the ratio authscheme / poem-openapi.
+# rebuilds), alternating between the two libraries. It prints the median of each and the ratio authscheme / poem-openapi.
 #
 # Equivalence notes: poem-openapi declares OAuth2 scopes on a separate `#[derive(OAuthScopes)]`
 # enum; all its OAuth2 declarations share one such enum (which favours poem-openapi), whereas
@@ -104,18 +104,29 @@ TOML
 
 now() { date +%s.%N; }
 
-# Median of the incremental rebuild times, in seconds.
-measure() { # $1 = dir, $2 = target dir
-  local dir=$1 target=$2 t0 t1 i times=()
-  (cd "$dir" && CARGO_TARGET_DIR=$target cargo build -q 2>&1) || { echo "build of $dir failed" >&2; return 1; }
+# One incremental rebuild: touch the crate's source and time `cargo build`.
+rebuild() { # $1 = dir, $2 = target dir; prints seconds
+  local t0 t1
+  touch "$1/src/lib.rs"
+  t0=$(now)
+  (cd "$1" && CARGO_TARGET_DIR=$2 cargo build -q 2>&1) >&2
+  t1=$(now)
+  echo "$t1 - $t0" | bc -l
+}
+
+median() { sort -g | awk '{a[NR]=$1} END {m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2; printf "%.3f", m}'; }
+
+# The two crates are rebuilt alternately (authscheme, poem-openapi, authscheme, …) so that a
+# change of machine load during the run affects both sides alike.
+measure_pair() { # $1 = authscheme dir, $2 = poem dir; prints "a_median p_median"
+  local i a=() p=()
+  (cd "$1" && CARGO_TARGET_DIR=$out/target-authscheme cargo build -q 2>&1) >&2 || { echo "build of $1 failed" >&2; return 1; }
+  (cd "$2" && CARGO_TARGET_DIR=$out/target-poem cargo build -q 2>&1) >&2 || { echo "build of $2 failed" >&2; return 1; }
   for ((i = 0; i < runs; i++)); do
-    touch "$dir/src/lib.rs"
-    t0=$(now)
-    (cd "$dir" && CARGO_TARGET_DIR=$target cargo build -q 2>&1)
-    t1=$(now)
-    times+=("$(echo "$t1 - $t0" | bc -l)")
+    a+=("$(rebuild "$1" "$out/target-authscheme")")
+    p+=("$(rebuild "$2" "$out/target-poem")")
   done
-  printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2; printf "%.3f", m}'
+  echo "$(printf '%s\n' "${a[@]}" | median) $(printf '%s\n' "${p[@]}" | median)"
 }
 
 command -v bc >/dev/null || { echo "error: bc is needed (apt-get install -y bc)" >&2; exit 1; }
@@ -125,8 +136,7 @@ echo "|---:|---:|---:|---:|"
 for n in $sizes; do
   gen_authscheme "$out/authscheme-$n" "$n"
   gen_poem "$out/poem-$n" "$n"
-  a=$(measure "$out/authscheme-$n" "$out/target-authscheme")
-  p=$(measure "$out/poem-$n" "$out/target-poem")
+  read -r a p < <(measure_pair "$out/authscheme-$n" "$out/poem-$n")
   ratio=$(echo "$a / $p" | bc -l)
   printf '| %d | %s | %s | %.2f |\n' "$n" "$a" "$p" "$ratio"
 done
