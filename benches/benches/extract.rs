@@ -171,34 +171,36 @@ struct ItemsAuth;
 static ITEMS_OPENAPI: openapi::SecurityScheme = openapi::SecurityScheme::bearer(None);
 
 impl SecurityScheme for ItemsAuth {
-    const NAME: &'static str = "ItemsAuth";
-    const SCOPES: &'static [&'static str] = &[
-        "items:read",
-        "items:write",
-        "items:delete",
-        "users:read",
-        "users:write",
-        "admin",
-        "s6",
-        "s7",
-        "s8",
-        "s9",
-        "s10",
-        "s11",
-        "s12",
-        "s13",
-        "s14",
-        "s15",
-        "s16",
-        "s17",
-        "s18",
-        "s19",
-        "s20",
-        "s21",
-        "s22",
-        "s23",
-    ];
-    const MIN_OPENAPI_VERSION: OpenApiVersion = OpenApiVersion::V3_0;
+    const DECLARATION: authscheme::Declaration = authscheme::Declaration::new(
+        "ItemsAuth",
+        &[
+            "items:read",
+            "items:write",
+            "items:delete",
+            "users:read",
+            "users:write",
+            "admin",
+            "s6",
+            "s7",
+            "s8",
+            "s9",
+            "s10",
+            "s11",
+            "s12",
+            "s13",
+            "s14",
+            "s15",
+            "s16",
+            "s17",
+            "s18",
+            "s19",
+            "s20",
+            "s21",
+            "s22",
+            "s23",
+        ],
+        OpenApiVersion::V3_0,
+    );
     type Credentials = BearerToken;
     const CONFIG: () = ();
 

@@ -15,7 +15,7 @@ pub mod verify;
 
 pub use compose::{AllOf, AnyOf, Auth, Verified};
 pub use rejection::{Rejection, RejectionKind};
-pub use scheme::SecurityScheme;
+pub use scheme::{Declaration, SecurityScheme};
 pub use scopes::{MAX_SCOPES, ScopeSet};
 
 #[cfg(feature = "macros")]

@@ -11,36 +11,8 @@ pub use crate::openapi::{
     ApiKeyLocation, Extension, ExtensionValue, FlowKind, OAuthFlow, OAuthFlows, OpenApiVersion,
     Scope, SecuritySchemeKind, Text,
 };
-pub use crate::scheme::SecurityScheme;
+pub use crate::scheme::{Declaration, SecurityScheme};
 pub use crate::scopes::{MAX_SCOPES, ScopeSet};
-
-/// How an implementation of [`SecurityScheme`] came about, for `scopes!`'s messages.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Declaration {
-    /// The derive found errors and emitted a stand-in impl: `scopes!` stays quiet so that one
-    /// mistake gives one error.
-    pub errored: bool,
-    /// What [`SecurityScheme::SCOPES`] holds: `"scope"` or `"role"`.
-    pub noun: &'static str,
-}
-
-impl Declaration {
-    /// A hand-written impl, or a derived scheme whose `SCOPES` are scopes.
-    pub const SCOPES: Self = Self {
-        errored: false,
-        noun: "scope",
-    };
-    /// A derived scheme whose `SCOPES` are role names (`api_key`, `http`, `mutual_tls`).
-    pub const ROLES: Self = Self {
-        errored: false,
-        noun: "role",
-    };
-    /// The stand-in impl emitted next to `compile_error!`s.
-    pub const ERRORED: Self = Self {
-        errored: true,
-        noun: "scope",
-    };
-}
 
 /// The first statement of every `scopes!` expansion. Its bound, on the user's type tokens, is
 /// where a type that is not a scheme gets its one error.
@@ -77,11 +49,12 @@ pub const fn scope_bit<S: SecurityScheme>(scheme: &str, name: &str) -> u128 {
         }
         index += 1;
     }
-    if S::__DECLARATION.errored {
+    let declaration = S::DECLARATION;
+    if declaration.errored {
         // The declaration already failed to compile; don't add a second error.
         return 0;
     }
-    let noun = S::__DECLARATION.noun;
+    let noun = declaration.noun;
     let mut message = Message::new();
     message.push(noun);
     message.push(" `");

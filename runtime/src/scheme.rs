@@ -21,15 +21,26 @@ use crate::openapi::{self, OpenApiVersion};
 /// assert_eq!(ItemsAuth::SCOPES, ["items:read"]);
 /// ```
 pub trait SecurityScheme: Sized + Send + Sync + 'static {
+    /// What the scheme declares: its name, its scopes (or roles) and the oldest OpenAPI
+    /// version that can describe it. One associated const rather than three, as each
+    /// associated item of every impl costs compile time.
+    const DECLARATION: Declaration;
+
     /// The key of the scheme in `components.securitySchemes`.
-    const NAME: &'static str;
+    ///
+    /// Derived from [`DECLARATION`](Self::DECLARATION); do not override.
+    const NAME: &'static str = Self::DECLARATION.name;
 
     /// The declared scope names (for `oauth2`), or the declared role names (for kinds that
     /// have no scopes, OpenAPI 3.1+), in bit order of [`ScopeSet`](crate::ScopeSet).
-    const SCOPES: &'static [&'static str];
+    ///
+    /// Derived from [`DECLARATION`](Self::DECLARATION); do not override.
+    const SCOPES: &'static [&'static str] = Self::DECLARATION.scopes;
 
     /// The oldest OpenAPI version that can describe this scheme.
-    const MIN_OPENAPI_VERSION: OpenApiVersion;
+    ///
+    /// Derived from [`DECLARATION`](Self::DECLARATION); do not override.
+    const MIN_OPENAPI_VERSION: OpenApiVersion = Self::DECLARATION.min_openapi_version;
 
     /// What a request carries for this scheme: a bearer token, Basic credentials, an API key…
     type Credentials: Credentials;
@@ -39,9 +50,63 @@ pub trait SecurityScheme: Sized + Send + Sync + 'static {
 
     /// The OpenAPI Security Scheme Object.
     fn openapi() -> &'static openapi::SecurityScheme;
+}
 
-    /// What the derive knows about this impl (whether `SCOPES` holds scopes or roles, whether
-    /// it stands in for a declaration that failed to compile), for `scopes!`'s messages.
+/// What a [`SecurityScheme`] declares, in one value:
+/// [`SecurityScheme::DECLARATION`].
+///
+/// ```
+/// use authscheme::{Declaration, openapi::OpenApiVersion};
+///
+/// const ITEMS: Declaration = Declaration::new("ItemsAuth", &["items:read"], OpenApiVersion::V3_0);
+/// assert_eq!(ITEMS.name, "ItemsAuth");
+/// assert_eq!(ITEMS.scopes, ["items:read"]);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Declaration {
+    /// The key of the scheme in `components.securitySchemes`.
+    pub name: &'static str,
+    /// The declared scope (or role) names, in bit order of [`ScopeSet`](crate::ScopeSet).
+    pub scopes: &'static [&'static str],
+    /// The oldest OpenAPI version that can describe the scheme.
+    pub min_openapi_version: OpenApiVersion,
+    /// What `scopes` holds, `"scope"` or `"role"`, for `scopes!`'s messages.
+    pub(crate) noun: &'static str,
+    /// The derive found errors and emitted a stand-in impl: `scopes!` stays quiet so that one
+    /// mistake gives one error.
+    pub(crate) errored: bool,
+}
+
+impl Declaration {
+    /// A declaration whose `scopes` are scope names.
+    #[must_use]
+    pub const fn new(
+        name: &'static str,
+        scopes: &'static [&'static str],
+        min_openapi_version: OpenApiVersion,
+    ) -> Self {
+        Self {
+            name,
+            scopes,
+            min_openapi_version,
+            noun: "scope",
+            errored: false,
+        }
+    }
+
+    /// The same declaration, whose `scopes` are role names (`api_key`, `http`, `mutual_tls`).
     #[doc(hidden)]
-    const __DECLARATION: crate::private::Declaration = crate::private::Declaration::SCOPES;
+    #[must_use]
+    pub const fn roles(mut self) -> Self {
+        self.noun = "role";
+        self
+    }
+
+    /// The same declaration, as the stand-in impl emitted next to `compile_error!`s.
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn errored(mut self) -> Self {
+        self.errored = true;
+        self
+    }
 }

@@ -28,12 +28,10 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
     wrap_in_const(&quote! {
         #[automatically_derived]
         impl #impl_generics #krate::SecurityScheme for #ident #ty_generics #where_clause {
-            const NAME: &'static str = #name;
-            const SCOPES: &'static [&'static str] = &[];
-            const MIN_OPENAPI_VERSION: #private::OpenApiVersion = #private::OpenApiVersion::V3_0;
+            const DECLARATION: #private::Declaration =
+                #private::Declaration::new(#name, &[], #private::OpenApiVersion::V3_0).errored();
             type Credentials = #credentials;
             const CONFIG: #config_type = #config;
-            const __DECLARATION: #private::Declaration = #private::Declaration::ERRORED;
             fn openapi() -> &'static #private::openapi::SecurityScheme {
                 ::core::unreachable!("the declaration of this security scheme did not compile")
             }

@@ -21,21 +21,15 @@ pub(crate) fn expand(scheme: &Scheme) -> TokenStream {
     let scopes = &scheme.scopes;
     let min_version = version(&private, scheme.min_version);
     let (credentials, config_type, config) = credentials(&private, &scheme.kind);
-    let declaration = scheme.roles.then(|| {
-        quote! {
-            const __DECLARATION: #private::Declaration = #private::Declaration::ROLES;
-        }
-    });
+    let roles = scheme.roles.then(|| quote!(.roles()));
     let body = openapi_body(&private, scheme);
     wrap_in_const(&quote! {
         #[automatically_derived]
         impl #impl_generics #krate::SecurityScheme for #ident #ty_generics #where_clause {
-            const NAME: &'static str = #name;
-            const SCOPES: &'static [&'static str] = &[#(#scopes),*];
-            const MIN_OPENAPI_VERSION: #private::OpenApiVersion = #min_version;
+            const DECLARATION: #private::Declaration =
+                #private::Declaration::new(#name, &[#(#scopes),*], #min_version)#roles;
             type Credentials = #credentials;
             const CONFIG: #config_type = #config;
-            #declaration
             fn openapi() -> &'static #private::openapi::SecurityScheme {
                 #body
             }

@@ -140,5 +140,5 @@ fn one_compile_error_per_mistake() {
         1,
         "{output}"
     );
-    assert!(output.contains("Declaration :: ERRORED"), "{output}");
+    assert!(output.contains(". errored ()"), "{output}");
 }

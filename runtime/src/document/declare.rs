@@ -21,9 +21,7 @@ use crate::{Rejection, SecurityScheme};
 /// # use authscheme::{openapi, SecurityScheme, credentials::BearerToken};
 /// # struct Jwt;
 /// # impl SecurityScheme for Jwt {
-/// #     const NAME: &'static str = "Jwt";
-/// #     const SCOPES: &'static [&'static str] = &[];
-/// #     const MIN_OPENAPI_VERSION: openapi::OpenApiVersion = openapi::OpenApiVersion::V3_0;
+/// #     const DECLARATION: authscheme::Declaration = authscheme::Declaration::new("Jwt", &[], openapi::OpenApiVersion::V3_0);
 /// #     type Credentials = BearerToken;
 /// #     const CONFIG: () = ();
 /// #     fn openapi() -> &'static openapi::SecurityScheme {

@@ -9,9 +9,7 @@ use crate::openapi::{self, OpenApiVersion};
 /// # use authscheme::{openapi, SecurityScheme, credentials::ClientCertificate};
 /// # struct Cert;
 /// # impl SecurityScheme for Cert {
-/// #     const NAME: &'static str = "Cert";
-/// #     const SCOPES: &'static [&'static str] = &[];
-/// #     const MIN_OPENAPI_VERSION: openapi::OpenApiVersion = openapi::OpenApiVersion::V3_1;
+/// #     const DECLARATION: authscheme::Declaration = authscheme::Declaration::new("Cert", &[], openapi::OpenApiVersion::V3_1);
 /// #     type Credentials = ClientCertificate;
 /// #     const CONFIG: () = ();
 /// #     fn openapi() -> &'static openapi::SecurityScheme {

@@ -30,9 +30,7 @@
 //! # use authscheme::{openapi, SecurityScheme, credentials::{ApiKey, ApiKeyConfig, BearerToken}};
 //! # struct Jwt;
 //! # impl SecurityScheme for Jwt {
-//! #     const NAME: &'static str = "Jwt";
-//! #     const SCOPES: &'static [&'static str] = &[];
-//! #     const MIN_OPENAPI_VERSION: openapi::OpenApiVersion = openapi::OpenApiVersion::V3_0;
+//! #     const DECLARATION: authscheme::Declaration = authscheme::Declaration::new("Jwt", &[], openapi::OpenApiVersion::V3_0);
 //! #     type Credentials = BearerToken;
 //! #     const CONFIG: () = ();
 //! #     fn openapi() -> &'static openapi::SecurityScheme {
@@ -42,9 +40,7 @@
 //! # }
 //! # struct Key;
 //! # impl SecurityScheme for Key {
-//! #     const NAME: &'static str = "Key";
-//! #     const SCOPES: &'static [&'static str] = &[];
-//! #     const MIN_OPENAPI_VERSION: openapi::OpenApiVersion = openapi::OpenApiVersion::V3_0;
+//! #     const DECLARATION: authscheme::Declaration = authscheme::Declaration::new("Key", &[], openapi::OpenApiVersion::V3_0);
 //! #     type Credentials = ApiKey;
 //! #     const CONFIG: ApiKeyConfig = ApiKeyConfig::new(openapi::ApiKeyLocation::Header, "X-API-Key");
 //! #     fn openapi() -> &'static openapi::SecurityScheme {

@@ -27,9 +27,7 @@ macro_rules! scheme {
         pub struct $ty;
 
         impl SecurityScheme for $ty {
-            const NAME: &'static str = $name;
-            const SCOPES: &'static [&'static str] = $scopes;
-            const MIN_OPENAPI_VERSION: OpenApiVersion = OpenApiVersion::$min;
+            const DECLARATION: authscheme::Declaration = authscheme::Declaration::new($name, $scopes, OpenApiVersion::$min);
             type Credentials = $credentials;
             const CONFIG: <$credentials as authscheme::credentials::Credentials>::Config = $config;
             fn openapi() -> &'static Model {

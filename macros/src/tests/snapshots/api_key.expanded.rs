@@ -7,15 +7,17 @@ const _: () = {
         T: Default,
         KeyAuth<'a, T, N>: ::core::marker::Send + ::core::marker::Sync + 'static,
     {
-        const NAME: &'static str = "KeyAuth";
-        const SCOPES: &'static [&'static str] = &["admin"];
-        const MIN_OPENAPI_VERSION: my::auth::__private::OpenApiVersion = my::auth::__private::OpenApiVersion::V3_0;
+        const DECLARATION: my::auth::__private::Declaration = my::auth::__private::Declaration::new(
+                "KeyAuth",
+                &["admin"],
+                my::auth::__private::OpenApiVersion::V3_0,
+            )
+            .roles();
         type Credentials = my::auth::__private::ApiKey;
         const CONFIG: my::auth::__private::ApiKeyConfig = my::auth::__private::ApiKeyConfig::new(
             my::auth::__private::ApiKeyLocation::Header,
             "X-API-Key",
         );
-        const __DECLARATION: my::auth::__private::Declaration = my::auth::__private::Declaration::ROLES;
         fn openapi() -> &'static my::auth::__private::openapi::SecurityScheme {
             static __SCHEME: my::auth::__private::openapi::SecurityScheme = my::auth::__private::openapi::SecurityScheme::declared(
                 my::auth::__private::SecuritySchemeKind::ApiKey {

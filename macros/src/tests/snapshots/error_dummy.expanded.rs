@@ -9,14 +9,16 @@
 const _: () = {
     #[automatically_derived]
     impl ::authscheme::SecurityScheme for Admin {
-        const NAME: &'static str = "Admin";
-        const SCOPES: &'static [&'static str] = &[];
-        const MIN_OPENAPI_VERSION: ::authscheme::__private::OpenApiVersion = ::authscheme::__private::OpenApiVersion::V3_0;
+        const DECLARATION: ::authscheme::__private::Declaration = ::authscheme::__private::Declaration::new(
+                "Admin",
+                &[],
+                ::authscheme::__private::OpenApiVersion::V3_0,
+            )
+            .errored();
         type Credentials = ::authscheme::__private::BasicCredentials;
         const CONFIG: ::authscheme::__private::BasicConfig = ::authscheme::__private::BasicConfig::new(
             ::core::option::Option::None,
         );
-        const __DECLARATION: ::authscheme::__private::Declaration = ::authscheme::__private::Declaration::ERRORED;
         fn openapi() -> &'static ::authscheme::__private::openapi::SecurityScheme {
             ::core::unreachable!(
                 "the declaration of this security scheme did not compile"

@@ -3,14 +3,16 @@
 const _: () = {
     #[automatically_derived]
     impl ::authscheme::SecurityScheme for Admin {
-        const NAME: &'static str = "Admin";
-        const SCOPES: &'static [&'static str] = &[];
-        const MIN_OPENAPI_VERSION: ::authscheme::__private::OpenApiVersion = ::authscheme::__private::OpenApiVersion::V3_2;
+        const DECLARATION: ::authscheme::__private::Declaration = ::authscheme::__private::Declaration::new(
+                "Admin",
+                &[],
+                ::authscheme::__private::OpenApiVersion::V3_2,
+            )
+            .roles();
         type Credentials = ::authscheme::__private::BasicCredentials;
         const CONFIG: ::authscheme::__private::BasicConfig = ::authscheme::__private::BasicConfig::new(
             ::core::option::Option::Some("admin"),
         );
-        const __DECLARATION: ::authscheme::__private::Declaration = ::authscheme::__private::Declaration::ROLES;
         fn openapi() -> &'static ::authscheme::__private::openapi::SecurityScheme {
             static __SCHEME: ::authscheme::__private::openapi::SecurityScheme = ::authscheme::__private::openapi::SecurityScheme::declared(
                 ::authscheme::__private::SecuritySchemeKind::Http {

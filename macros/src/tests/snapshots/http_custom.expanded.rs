@@ -3,14 +3,16 @@
 const _: () = {
     #[automatically_derived]
     impl ::authscheme::SecurityScheme for Scram {
-        const NAME: &'static str = "Scram";
-        const SCOPES: &'static [&'static str] = &[];
-        const MIN_OPENAPI_VERSION: ::authscheme::__private::OpenApiVersion = ::authscheme::__private::OpenApiVersion::V3_0;
+        const DECLARATION: ::authscheme::__private::Declaration = ::authscheme::__private::Declaration::new(
+                "Scram",
+                &[],
+                ::authscheme::__private::OpenApiVersion::V3_0,
+            )
+            .roles();
         type Credentials = ::authscheme::__private::HttpCredentials;
         const CONFIG: ::authscheme::__private::HttpConfig = ::authscheme::__private::HttpConfig::new(
             "SCRAM-SHA-256",
         );
-        const __DECLARATION: ::authscheme::__private::Declaration = ::authscheme::__private::Declaration::ROLES;
         fn openapi() -> &'static ::authscheme::__private::openapi::SecurityScheme {
             static __SCHEME: ::authscheme::__private::openapi::SecurityScheme = ::authscheme::__private::openapi::SecurityScheme::declared(
                 ::authscheme::__private::SecuritySchemeKind::Http {

@@ -3,12 +3,14 @@
 const _: () = {
     #[automatically_derived]
     impl ::authscheme::SecurityScheme for ClientCert {
-        const NAME: &'static str = "ClientCert";
-        const SCOPES: &'static [&'static str] = &[];
-        const MIN_OPENAPI_VERSION: ::authscheme::__private::OpenApiVersion = ::authscheme::__private::OpenApiVersion::V3_1;
+        const DECLARATION: ::authscheme::__private::Declaration = ::authscheme::__private::Declaration::new(
+                "ClientCert",
+                &[],
+                ::authscheme::__private::OpenApiVersion::V3_1,
+            )
+            .roles();
         type Credentials = ::authscheme::__private::ClientCertificate;
         const CONFIG: () = ();
-        const __DECLARATION: ::authscheme::__private::Declaration = ::authscheme::__private::Declaration::ROLES;
         fn openapi() -> &'static ::authscheme::__private::openapi::SecurityScheme {
             static __SCHEME: ::authscheme::__private::openapi::SecurityScheme = ::authscheme::__private::openapi::SecurityScheme::declared(
                 ::authscheme::__private::SecuritySchemeKind::MutualTls,

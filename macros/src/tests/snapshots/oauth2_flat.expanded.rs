@@ -3,9 +3,11 @@
 const _: () = {
     #[automatically_derived]
     impl ::authscheme::SecurityScheme for ItemsAuth {
-        const NAME: &'static str = "ItemsAuth";
-        const SCOPES: &'static [&'static str] = &["items:read", "items:write"];
-        const MIN_OPENAPI_VERSION: ::authscheme::__private::OpenApiVersion = ::authscheme::__private::OpenApiVersion::V3_0;
+        const DECLARATION: ::authscheme::__private::Declaration = ::authscheme::__private::Declaration::new(
+            "ItemsAuth",
+            &["items:read", "items:write"],
+            ::authscheme::__private::OpenApiVersion::V3_0,
+        );
         type Credentials = ::authscheme::__private::BearerToken;
         const CONFIG: () = ();
         fn openapi() -> &'static ::authscheme::__private::openapi::SecurityScheme {

@@ -3,9 +3,11 @@
 const _: () = {
     #[automatically_derived]
     impl ::authscheme::SecurityScheme for PetstoreAuth {
-        const NAME: &'static str = "petstore_auth";
-        const SCOPES: &'static [&'static str] = &["read:pets", "write:pets", "admin"];
-        const MIN_OPENAPI_VERSION: ::authscheme::__private::OpenApiVersion = ::authscheme::__private::OpenApiVersion::V3_2;
+        const DECLARATION: ::authscheme::__private::Declaration = ::authscheme::__private::Declaration::new(
+            "petstore_auth",
+            &["read:pets", "write:pets", "admin"],
+            ::authscheme::__private::OpenApiVersion::V3_2,
+        );
         type Credentials = ::authscheme::__private::BearerToken;
         const CONFIG: () = ();
         fn openapi() -> &'static ::authscheme::__private::openapi::SecurityScheme {

@@ -3,9 +3,11 @@
 const _: () = {
     #[automatically_derived]
     impl ::authscheme::SecurityScheme for Oidc {
-        const NAME: &'static str = "Oidc";
-        const SCOPES: &'static [&'static str] = &["openid", "email"];
-        const MIN_OPENAPI_VERSION: ::authscheme::__private::OpenApiVersion = ::authscheme::__private::OpenApiVersion::V3_0;
+        const DECLARATION: ::authscheme::__private::Declaration = ::authscheme::__private::Declaration::new(
+            "Oidc",
+            &["openid", "email"],
+            ::authscheme::__private::OpenApiVersion::V3_0,
+        );
         type Credentials = ::authscheme::__private::BearerToken;
         const CONFIG: () = ();
         fn openapi() -> &'static ::authscheme::__private::openapi::SecurityScheme {
