@@ -146,11 +146,7 @@ impl OAuth2PasswordRequestForm {
     ///
     /// As [`from_urlencoded`](Self::from_urlencoded).
     pub fn from_body(content_type: Option<&HeaderValue>, body: &[u8]) -> Result<Self, FormError> {
-        Self::from_urlencoded(if is_urlencoded(content_type) {
-            body
-        } else {
-            b""
-        })
+        Self::from_urlencoded(form_fields(content_type, body))
     }
 }
 
@@ -185,11 +181,7 @@ impl OAuth2PasswordRequestFormStrict {
     ///
     /// As [`from_urlencoded`](Self::from_urlencoded).
     pub fn from_body(content_type: Option<&HeaderValue>, body: &[u8]) -> Result<Self, FormError> {
-        Self::from_urlencoded(if is_urlencoded(content_type) {
-            body
-        } else {
-            b""
-        })
+        Self::from_urlencoded(form_fields(content_type, body))
     }
 }
 
@@ -341,6 +333,17 @@ fn split_scope(scope: Option<&str>) -> Vec<String> {
         .filter(|scope| !scope.is_empty())
         .map(str::to_owned)
         .collect()
+}
+
+/// The body's form fields: the body itself when it is `application/x-www-form-urlencoded`, no
+/// fields otherwise (JSON, multipart, or no content type: FastAPI then reports every required
+/// field missing).
+fn form_fields<'a>(content_type: Option<&HeaderValue>, body: &'a [u8]) -> &'a [u8] {
+    if is_urlencoded(content_type) {
+        body
+    } else {
+        b""
+    }
 }
 
 /// Whether the media type is `application/x-www-form-urlencoded` (parameters ignored).

@@ -309,41 +309,51 @@ pub(crate) fn comma_separated<T>(
     Ok(items)
 }
 
+/// `key(item, item, ..)`: a parenthesized, comma-separated list whose items report their own
+/// errors. Without the parentheses, one error under `key ..` shows `expected`.
+pub(crate) fn list<T>(
+    cx: &Ctxt,
+    meta: &ParseNestedMeta,
+    key: &Ident,
+    expected: &str,
+    item: impl FnMut(ParseStream) -> syn::Result<Option<T>>,
+) -> syn::Result<Option<Vec<T>>> {
+    if !meta.input.peek(token::Paren) {
+        bad_value(cx, meta, key, format!("expected `{expected}`"))?;
+        return Ok(None);
+    }
+    parenthesized(cx, meta.input, |content| comma_separated(content, item))
+}
+
 /// `key("a", "b", ..)`: a list of string literals (roles, OpenID Connect scope names).
 pub(crate) fn str_list(
     cx: &Ctxt,
     meta: &ParseNestedMeta,
     key: &Ident,
 ) -> syn::Result<Option<Vec<LitStr>>> {
-    if !meta.input.peek(token::Paren) {
-        bad_value(cx, meta, key, format!("expected `{key}(\"...\", ...)`"))?;
-        return Ok(None);
-    }
-    parenthesized(cx, meta.input, |content| {
-        comma_separated(content, |input| {
-            let what = if key == ROLES { "a role" } else { "a scope" };
-            if stray_comma(cx, input, what) {
-                return Ok(None);
-            }
-            if !input.peek(LitStr) {
-                let tokens = skip_to_comma(input)?;
-                cx.error_spanned_by(
-                    tokens,
-                    format!("expected a string literal in `{key}(...)`: `{key}(\"a\", \"b\")`"),
-                );
-                return Ok(None);
-            }
-            let lit: LitStr = input.parse()?;
-            if !input.is_empty() && !input.peek(Token![,]) {
-                let rest = skip_to_comma(input)?;
-                cx.error_spanned_by(
-                    rest,
-                    format!("`{key}(...)` takes names only: `{key}(\"a\", \"b\")`"),
-                );
-                return Ok(None);
-            }
-            Ok(check_no_suffix(cx, &lit, lit.suffix()).then_some(lit))
-        })
+    list(cx, meta, key, &format!("{key}(\"...\", ...)"), |input| {
+        let what = if key == ROLES { "a role" } else { "a scope" };
+        if stray_comma(cx, input, what) {
+            return Ok(None);
+        }
+        if !input.peek(LitStr) {
+            let tokens = skip_to_comma(input)?;
+            cx.error_spanned_by(
+                tokens,
+                format!("expected a string literal in `{key}(...)`: `{key}(\"a\", \"b\")`"),
+            );
+            return Ok(None);
+        }
+        let lit: LitStr = input.parse()?;
+        if !input.is_empty() && !input.peek(Token![,]) {
+            let rest = skip_to_comma(input)?;
+            cx.error_spanned_by(
+                rest,
+                format!("`{key}(...)` takes names only: `{key}(\"a\", \"b\")`"),
+            );
+            return Ok(None);
+        }
+        Ok(check_no_suffix(cx, &lit, lit.suffix()).then_some(lit))
     })
 }
 

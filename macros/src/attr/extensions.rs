@@ -1,9 +1,9 @@
 //! `extensions("x-key" = value, ..)`: the `x-` specification extensions of an object.
 
 use syn::meta::ParseNestedMeta;
-use syn::{Ident, LitBool, LitFloat, LitInt, LitStr, Token, token};
+use syn::{Ident, LitBool, LitFloat, LitInt, LitStr, Token};
 
-use super::common::{check_no_suffix, comma_separated, parenthesized, skip_to_comma, stray_comma};
+use super::common::{check_no_suffix, list, skip_to_comma, stray_comma};
 use crate::ctxt::Ctxt;
 
 /// One `"x-key" = value` entry, as written.
@@ -32,17 +32,13 @@ pub(crate) fn parse(
     meta: &ParseNestedMeta,
     key: &Ident,
 ) -> syn::Result<Option<Vec<ExtensionEntry>>> {
-    if !meta.input.peek(token::Paren) {
-        let rest = skip_to_comma(meta.input)?;
-        cx.error_spanned_by(
-            quote::quote!(#key #rest),
-            format!("expected `{key}(\"x-...\" = value, ...)`"),
-        );
-        return Ok(None);
-    }
-    parenthesized(cx, meta.input, |content| {
-        comma_separated(content, |input| parse_entry(cx, input, key))
-    })
+    list(
+        cx,
+        meta,
+        key,
+        &format!("{key}(\"x-...\" = value, ...)"),
+        |input| parse_entry(cx, input, key),
+    )
 }
 
 fn parse_entry(

@@ -3,9 +3,9 @@
 
 use syn::meta::ParseNestedMeta;
 use syn::parse::ParseStream;
-use syn::{Ident, LitStr, Token, token};
+use syn::{Ident, LitStr, Token};
 
-use super::common::{check_no_suffix, comma_separated, parenthesized, skip_to_comma, stray_comma};
+use super::common::{check_no_suffix, list, skip_to_comma, stray_comma};
 use crate::ctxt::Ctxt;
 
 /// One `"name" = "description"` entry.
@@ -20,17 +20,13 @@ pub(crate) fn parse(
     meta: &ParseNestedMeta,
     key: &Ident,
 ) -> syn::Result<Option<Vec<ScopeEntry>>> {
-    if !meta.input.peek(token::Paren) {
-        let rest = skip_to_comma(meta.input)?;
-        cx.error_spanned_by(
-            quote::quote!(#key #rest),
-            format!("expected `{key}(\"name\" = \"description\", ...)`"),
-        );
-        return Ok(None);
-    }
-    parenthesized(cx, meta.input, |content| {
-        comma_separated(content, |input| parse_entry(cx, input))
-    })
+    list(
+        cx,
+        meta,
+        key,
+        &format!("{key}(\"name\" = \"description\", ...)"),
+        |input| parse_entry(cx, input),
+    )
 }
 
 fn parse_entry(cx: &Ctxt, input: ParseStream) -> syn::Result<Option<ScopeEntry>> {
