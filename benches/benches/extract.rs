@@ -168,7 +168,7 @@ const HEADER_KEY: ApiKeyConfig = ApiKeyConfig::new(ApiKeyLocation::Header, "X-AP
 /// A scheme implemented by hand (no derive): 24 declared scopes.
 struct ItemsAuth;
 
-static ITEMS_OPENAPI: openapi::SecurityScheme = openapi::SecurityScheme::bearer(None);
+const ITEMS_OPENAPI: openapi::SecurityScheme = openapi::SecurityScheme::bearer(None);
 
 impl SecurityScheme for ItemsAuth {
     const DECLARATION: authscheme::Declaration = authscheme::Declaration::new(
@@ -203,10 +203,7 @@ impl SecurityScheme for ItemsAuth {
     );
     type Credentials = BearerToken;
     const CONFIG: () = ();
-
-    fn openapi() -> &'static openapi::SecurityScheme {
-        &ITEMS_OPENAPI
-    }
+    const OPENAPI: openapi::SecurityScheme = ITEMS_OPENAPI;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -48,8 +48,30 @@ pub trait SecurityScheme: Sized + Send + Sync + 'static {
     /// Where and how to find the credentials (header name, realm, custom scheme word…).
     const CONFIG: <Self::Credentials as Credentials>::Config;
 
+    /// The OpenAPI Security Scheme Object, as a value. Read it through
+    /// [`openapi`](Self::openapi), which hands out one `'static` copy.
+    const OPENAPI: openapi::SecurityScheme;
+
     /// The OpenAPI Security Scheme Object.
-    fn openapi() -> &'static openapi::SecurityScheme;
+    ///
+    /// Provided from [`OPENAPI`](Self::OPENAPI); do not override. Being a provided (hence
+    /// generic) method, its `'static` data is only compiled into a binary for the schemes
+    /// whose description is actually read, which keeps declarations cheap to compile.
+    ///
+    /// ```
+    /// use authscheme::SecurityScheme;
+    ///
+    /// #[derive(SecurityScheme)]
+    /// #[api_key(header = "X-API-Key")]
+    /// pub struct KeyAuth;
+    ///
+    /// let scheme = KeyAuth::openapi();
+    /// assert!(std::ptr::eq(scheme, KeyAuth::openapi()));
+    /// ```
+    #[must_use]
+    fn openapi() -> &'static openapi::SecurityScheme {
+        const { &Self::OPENAPI }
+    }
 }
 
 /// What a [`SecurityScheme`] declares, in one value:

@@ -30,9 +30,7 @@ pub(crate) fn expand(scheme: &Scheme) -> TokenStream {
                 #private::Declaration::new(#name, &[#(#scopes),*], #min_version)#roles;
             type Credentials = #credentials;
             const CONFIG: #config_type = #config;
-            fn openapi() -> &'static #private::openapi::SecurityScheme {
-                #body
-            }
+            const OPENAPI: #private::openapi::SecurityScheme = { #body };
         }
     })
 }
@@ -159,9 +157,7 @@ fn openapi_body(private: &TokenStream, scheme: &Scheme) -> TokenStream {
     let items = &lists.items;
     quote! {
         #(#items)*
-        static __SCHEME: #private::openapi::SecurityScheme =
-            #private::openapi::SecurityScheme::declared(#kind, #description, #deprecated, #extensions);
-        &__SCHEME
+        #private::openapi::SecurityScheme::declared(#kind, #description, #deprecated, #extensions)
     }
 }
 

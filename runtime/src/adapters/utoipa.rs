@@ -33,10 +33,7 @@
 //! #     const DECLARATION: authscheme::Declaration = authscheme::Declaration::new("Jwt", &[], openapi::OpenApiVersion::V3_0);
 //! #     type Credentials = BearerToken;
 //! #     const CONFIG: () = ();
-//! #     fn openapi() -> &'static openapi::SecurityScheme {
-//! #         static S: openapi::SecurityScheme = openapi::SecurityScheme::bearer(Some("JWT"));
-//! #         &S
-//! #     }
+//! #     const OPENAPI: openapi::SecurityScheme = openapi::SecurityScheme::bearer(Some("JWT"));
 //! # }
 //! use authscheme::adapters::utoipa::{AddSchemes, security};
 //! use authscheme::compose::Auth;

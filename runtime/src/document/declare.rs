@@ -24,10 +24,7 @@ use crate::{Rejection, SecurityScheme};
 /// #     const DECLARATION: authscheme::Declaration = authscheme::Declaration::new("Jwt", &[], openapi::OpenApiVersion::V3_0);
 /// #     type Credentials = BearerToken;
 /// #     const CONFIG: () = ();
-/// #     fn openapi() -> &'static openapi::SecurityScheme {
-/// #         static S: openapi::SecurityScheme = openapi::SecurityScheme::bearer(None);
-/// #         &S
-/// #     }
+/// #     const OPENAPI: openapi::SecurityScheme = openapi::SecurityScheme::bearer(None);
 /// # }
 /// use authscheme::compose::Auth;
 /// use authscheme::document::{Declarations, Documented};

@@ -12,10 +12,7 @@ use crate::openapi::{self, OpenApiVersion};
 /// #     const DECLARATION: authscheme::Declaration = authscheme::Declaration::new("Cert", &[], openapi::OpenApiVersion::V3_1);
 /// #     type Credentials = ClientCertificate;
 /// #     const CONFIG: () = ();
-/// #     fn openapi() -> &'static openapi::SecurityScheme {
-/// #         static S: openapi::SecurityScheme = openapi::SecurityScheme::mutual_tls();
-/// #         &S
-/// #     }
+/// #     const OPENAPI: openapi::SecurityScheme = openapi::SecurityScheme::mutual_tls();
 /// # }
 /// use authscheme::document::{DocumentError, SecurityDocument};
 /// use authscheme::openapi::OpenApiVersion;

@@ -33,20 +33,14 @@
 //! #     const DECLARATION: authscheme::Declaration = authscheme::Declaration::new("Jwt", &[], openapi::OpenApiVersion::V3_0);
 //! #     type Credentials = BearerToken;
 //! #     const CONFIG: () = ();
-//! #     fn openapi() -> &'static openapi::SecurityScheme {
-//! #         static S: openapi::SecurityScheme = openapi::SecurityScheme::bearer(Some("JWT"));
-//! #         &S
-//! #     }
+//! #     const OPENAPI: openapi::SecurityScheme = openapi::SecurityScheme::bearer(Some("JWT"));
 //! # }
 //! # struct Key;
 //! # impl SecurityScheme for Key {
 //! #     const DECLARATION: authscheme::Declaration = authscheme::Declaration::new("Key", &[], openapi::OpenApiVersion::V3_0);
 //! #     type Credentials = ApiKey;
 //! #     const CONFIG: ApiKeyConfig = ApiKeyConfig::new(openapi::ApiKeyLocation::Header, "X-API-Key");
-//! #     fn openapi() -> &'static openapi::SecurityScheme {
-//! #         static S: openapi::SecurityScheme = openapi::SecurityScheme::api_key("X-API-Key", openapi::ApiKeyLocation::Header);
-//! #         &S
-//! #     }
+//! #     const OPENAPI: openapi::SecurityScheme = openapi::SecurityScheme::api_key("X-API-Key", openapi::ApiKeyLocation::Header);
 //! # }
 //! use authscheme::compose::{AnyOf, Auth};
 //! use authscheme::document::{Operation, SecurityDocument};

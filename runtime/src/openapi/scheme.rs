@@ -216,7 +216,7 @@ impl SecurityScheme {
 
     /// Marks the scheme `deprecated` (OpenAPI 3.2).
     #[must_use]
-    pub fn with_deprecated(mut self, deprecated: bool) -> Self {
+    pub const fn with_deprecated(mut self, deprecated: bool) -> Self {
         self.deprecated = deprecated;
         self
     }

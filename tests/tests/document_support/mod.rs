@@ -9,6 +9,7 @@ use authscheme::credentials::{
 };
 use authscheme::openapi::{
     ApiKeyLocation, OAuthFlow, OAuthFlows, OpenApiVersion, Scope, SecurityScheme as Model,
+    SecuritySchemeKind, Text,
 };
 use authscheme::verify::{Grant, Verifier, VerifyError};
 use authscheme::{ScopeSet, SecurityScheme};
@@ -30,10 +31,7 @@ macro_rules! scheme {
             const DECLARATION: authscheme::Declaration = authscheme::Declaration::new($name, $scopes, OpenApiVersion::$min);
             type Credentials = $credentials;
             const CONFIG: <$credentials as authscheme::credentials::Credentials>::Config = $config;
-            fn openapi() -> &'static Model {
-                static SCHEME: std::sync::LazyLock<Model> = std::sync::LazyLock::new(|| $openapi);
-                &SCHEME
-            }
+            const OPENAPI: Model = $openapi;
         }
     };
 }
@@ -54,7 +52,7 @@ scheme! {
     /// `HTTPBearer(bearerFormat="JWT")`.
     Jwt: BearerToken = ();
     name "Jwt", scopes &[], min V3_0,
-    openapi Model::bearer(Some("JWT")).with_description("A signed JWT.")
+    openapi JWT_WITH_DESCRIPTION
 }
 
 scheme! {
@@ -110,8 +108,19 @@ scheme! {
     /// Same name and definition as [`Jwt`]: a second type for one scheme.
     JwtAgain: BearerToken = ();
     name "Jwt", scopes &[], min V3_0,
-    openapi Model::bearer(Some("JWT")).with_description("A signed JWT.")
+    openapi JWT_WITH_DESCRIPTION
 }
+
+/// `bearer` with `bearerFormat: JWT` and a description, built in a `const`.
+const JWT_WITH_DESCRIPTION: Model = Model::declared(
+    SecuritySchemeKind::Http {
+        scheme: Text::Borrowed("bearer"),
+        bearer_format: Some(Text::Borrowed("JWT")),
+    },
+    Some("A signed JWT."),
+    false,
+    &[],
+);
 
 /// A verifier that grants every scope to everybody.
 #[derive(Clone)]

@@ -18,8 +18,8 @@ const _: () = {
             my::auth::__private::ApiKeyLocation::Header,
             "X-API-Key",
         );
-        fn openapi() -> &'static my::auth::__private::openapi::SecurityScheme {
-            static __SCHEME: my::auth::__private::openapi::SecurityScheme = my::auth::__private::openapi::SecurityScheme::declared(
+        const OPENAPI: my::auth::__private::openapi::SecurityScheme = {
+            my::auth::__private::openapi::SecurityScheme::declared(
                 my::auth::__private::SecuritySchemeKind::ApiKey {
                     name: my::auth::__private::Text::Borrowed("X-API-Key"),
                     location: my::auth::__private::ApiKeyLocation::Header,
@@ -27,8 +27,7 @@ const _: () = {
                 ::core::option::Option::None,
                 false,
                 &[],
-            );
-            &__SCHEME
-        }
+            )
+        };
     }
 };

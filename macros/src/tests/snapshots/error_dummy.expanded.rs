@@ -19,10 +19,11 @@ const _: () = {
         const CONFIG: ::authscheme::__private::BasicConfig = ::authscheme::__private::BasicConfig::new(
             ::core::option::Option::None,
         );
-        fn openapi() -> &'static ::authscheme::__private::openapi::SecurityScheme {
-            ::core::unreachable!(
-                "the declaration of this security scheme did not compile"
-            )
-        }
+        const OPENAPI: ::authscheme::__private::openapi::SecurityScheme = ::authscheme::__private::openapi::SecurityScheme::declared(
+            ::authscheme::__private::SecuritySchemeKind::MutualTls,
+            ::core::option::Option::None,
+            false,
+            &[],
+        );
     }
 };

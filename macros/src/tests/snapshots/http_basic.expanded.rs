@@ -13,8 +13,8 @@ const _: () = {
         const CONFIG: ::authscheme::__private::BasicConfig = ::authscheme::__private::BasicConfig::new(
             ::core::option::Option::Some("admin"),
         );
-        fn openapi() -> &'static ::authscheme::__private::openapi::SecurityScheme {
-            static __SCHEME: ::authscheme::__private::openapi::SecurityScheme = ::authscheme::__private::openapi::SecurityScheme::declared(
+        const OPENAPI: ::authscheme::__private::openapi::SecurityScheme = {
+            ::authscheme::__private::openapi::SecurityScheme::declared(
                 ::authscheme::__private::SecuritySchemeKind::Http {
                     scheme: ::authscheme::__private::Text::Borrowed("basic"),
                     bearer_format: ::core::option::Option::None,
@@ -22,8 +22,7 @@ const _: () = {
                 ::core::option::Option::None,
                 true,
                 &[],
-            );
-            &__SCHEME
-        }
+            )
+        };
     }
 };

@@ -13,8 +13,8 @@ const _: () = {
         const CONFIG: ::authscheme::__private::HttpConfig = ::authscheme::__private::HttpConfig::new(
             "SCRAM-SHA-256",
         );
-        fn openapi() -> &'static ::authscheme::__private::openapi::SecurityScheme {
-            static __SCHEME: ::authscheme::__private::openapi::SecurityScheme = ::authscheme::__private::openapi::SecurityScheme::declared(
+        const OPENAPI: ::authscheme::__private::openapi::SecurityScheme = {
+            ::authscheme::__private::openapi::SecurityScheme::declared(
                 ::authscheme::__private::SecuritySchemeKind::Http {
                     scheme: ::authscheme::__private::Text::Borrowed("scram-sha-256"),
                     bearer_format: ::core::option::Option::None,
@@ -22,8 +22,7 @@ const _: () = {
                 ::core::option::Option::Some("SCRAM"),
                 false,
                 &[],
-            );
-            &__SCHEME
-        }
+            )
+        };
     }
 };

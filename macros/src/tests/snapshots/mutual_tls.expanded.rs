@@ -11,14 +11,13 @@ const _: () = {
             .roles();
         type Credentials = ::authscheme::__private::ClientCertificate;
         const CONFIG: () = ();
-        fn openapi() -> &'static ::authscheme::__private::openapi::SecurityScheme {
-            static __SCHEME: ::authscheme::__private::openapi::SecurityScheme = ::authscheme::__private::openapi::SecurityScheme::declared(
+        const OPENAPI: ::authscheme::__private::openapi::SecurityScheme = {
+            ::authscheme::__private::openapi::SecurityScheme::declared(
                 ::authscheme::__private::SecuritySchemeKind::MutualTls,
                 ::core::option::Option::None,
                 false,
                 &[],
-            );
-            &__SCHEME
-        }
+            )
+        };
     }
 };

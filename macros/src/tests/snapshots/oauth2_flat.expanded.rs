@@ -10,12 +10,12 @@ const _: () = {
         );
         type Credentials = ::authscheme::__private::BearerToken;
         const CONFIG: () = ();
-        fn openapi() -> &'static ::authscheme::__private::openapi::SecurityScheme {
+        const OPENAPI: ::authscheme::__private::openapi::SecurityScheme = {
             const __PASSWORD_SCOPES: &[::authscheme::__private::Scope] = &[
                 ::authscheme::__private::Scope::new("items:read", "Read items"),
                 ::authscheme::__private::Scope::new("items:write", "Create items"),
             ];
-            static __SCHEME: ::authscheme::__private::openapi::SecurityScheme = ::authscheme::__private::openapi::SecurityScheme::declared(
+            ::authscheme::__private::openapi::SecurityScheme::declared(
                 ::authscheme::__private::SecuritySchemeKind::OAuth2 {
                     flows: ::authscheme::__private::OAuthFlows::declared(
                         ::core::option::Option::None,
@@ -42,8 +42,7 @@ const _: () = {
                 ),
                 false,
                 &[],
-            );
-            &__SCHEME
-        }
+            )
+        };
     }
 };

@@ -10,7 +10,7 @@ const _: () = {
         );
         type Credentials = ::authscheme::__private::BearerToken;
         const CONFIG: () = ();
-        fn openapi() -> &'static ::authscheme::__private::openapi::SecurityScheme {
+        const OPENAPI: ::authscheme::__private::openapi::SecurityScheme = {
             const __CLIENT_CREDENTIALS_SCOPES: &[::authscheme::__private::Scope] = &[
                 ::authscheme::__private::Scope::new("read:pets", "Read your pets"),
                 ::authscheme::__private::Scope::new("write:pets", "Modify pets"),
@@ -46,7 +46,7 @@ const _: () = {
                     ::authscheme::__private::ExtensionValue::Int(-9223372036854775808),
                 ),
             ];
-            static __SCHEME: ::authscheme::__private::openapi::SecurityScheme = ::authscheme::__private::openapi::SecurityScheme::declared(
+            ::authscheme::__private::openapi::SecurityScheme::declared(
                 ::authscheme::__private::SecuritySchemeKind::OAuth2 {
                     flows: ::authscheme::__private::OAuthFlows::declared(
                         ::core::option::Option::None,
@@ -93,8 +93,7 @@ const _: () = {
                 ::core::option::Option::None,
                 false,
                 __EXTENSIONS,
-            );
-            &__SCHEME
-        }
+            )
+        };
     }
 };

@@ -10,8 +10,8 @@ const _: () = {
         );
         type Credentials = ::authscheme::__private::BearerToken;
         const CONFIG: () = ();
-        fn openapi() -> &'static ::authscheme::__private::openapi::SecurityScheme {
-            static __SCHEME: ::authscheme::__private::openapi::SecurityScheme = ::authscheme::__private::openapi::SecurityScheme::declared(
+        const OPENAPI: ::authscheme::__private::openapi::SecurityScheme = {
+            ::authscheme::__private::openapi::SecurityScheme::declared(
                 ::authscheme::__private::SecuritySchemeKind::OpenIdConnect {
                     url: ::authscheme::__private::Text::Borrowed(
                         "https://id.example.com/.well-known/openid-configuration",
@@ -20,8 +20,7 @@ const _: () = {
                 ::core::option::Option::None,
                 false,
                 &[],
-            );
-            &__SCHEME
-        }
+            )
+        };
     }
 };
