@@ -13,6 +13,13 @@ pub use crate::openapi::{
 };
 pub use crate::scheme::{Declaration, SecurityScheme};
 pub use crate::scopes::{MAX_SCOPES, ScopeSet};
+pub use crate::{
+    __extension as extension, __flow_slot as flow_slot,
+    __impl_security_scheme as impl_security_scheme,
+};
+pub use derive::{optional, optional_text};
+
+mod derive;
 
 /// The first statement of every `scopes!` expansion. Its bound, on the user's type tokens, is
 /// where a type that is not a scheme gets its one error.

@@ -6,7 +6,7 @@ use quote::quote;
 use syn::Path;
 use syn::ext::IdentExt as _;
 
-use super::krate::{default_path, wrap_in_const};
+use super::krate::default_path;
 use super::security_scheme::impl_header_generics;
 use crate::attr::{Input, KindAttr};
 use crate::symbol::{BASIC, BEARER, DIGEST};
@@ -25,8 +25,9 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
     let (impl_generics, ty_generics, where_clause) =
         impl_header_generics(ident, &original.generics);
     let (credentials, config_type, config) = credentials(&private, kind);
-    wrap_in_const(&quote! {
+    quote! {
         #[automatically_derived]
+        #[allow(unused_qualifications, clippy::absolute_paths)]
         impl #impl_generics #krate::SecurityScheme for #ident #ty_generics #where_clause {
             const DECLARATION: #private::Declaration =
                 #private::Declaration::new(#name, &[], #private::OpenApiVersion::V3_0).errored();
@@ -40,7 +41,7 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
                 &[],
             );
         }
-    })
+    }
 }
 
 /// `(Credentials, Config type, CONFIG)` for the kind as far as it could be read.
