@@ -131,7 +131,12 @@ fn flow(krate: &syn::Path, flow: &Flow) -> TokenStream {
         FlowUrls::AuthorizationCode {
             authorization_url,
             token_url,
-        } => ("AuthorizationCode", Some(authorization_url), None, Some(token_url)),
+        } => (
+            "AuthorizationCode",
+            Some(authorization_url),
+            None,
+            Some(token_url),
+        ),
         FlowUrls::DeviceAuthorization {
             device_authorization_url,
             token_url,
