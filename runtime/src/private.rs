@@ -17,7 +17,6 @@ pub use crate::{
     __extension as extension, __flow_slot as flow_slot,
     __impl_security_scheme as impl_security_scheme,
 };
-pub use derive::{optional, optional_text};
 
 mod derive;
 

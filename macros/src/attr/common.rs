@@ -167,7 +167,7 @@ pub(crate) fn lit_str(
         return Ok(None);
     }
     meta.input.parse::<Token![=]>()?;
-    if meta.input.peek(LitStr) {
+    if peek_lit_str(meta.input) {
         let lit: LitStr = meta.input.parse()?;
         if check_no_suffix(cx, &lit, lit.suffix()) {
             return Ok(Some(lit));
@@ -336,7 +336,7 @@ pub(crate) fn str_list(
         if stray_comma(cx, input, what) {
             return Ok(None);
         }
-        if !input.peek(LitStr) {
+        if !peek_lit_str(input) {
             let tokens = skip_to_comma(input)?;
             cx.error_spanned_by(
                 tokens,
@@ -354,6 +354,23 @@ pub(crate) fn str_list(
             return Ok(None);
         }
         Ok(check_no_suffix(cx, &lit, lit.suffix()).then_some(lit))
+    })
+}
+
+/// Whether a string literal (`"..."`, `r"..."`, `r#"..."#`) comes next.
+///
+/// The same answer as `peek_lit_str(input)`, which parses the literal's value to find out;
+/// this looks at its first characters only. The derive runs unoptimised in users' debug
+/// builds, and every string of every declaration is peeked at.
+pub(crate) fn peek_lit_str(input: ParseStream) -> bool {
+    input.cursor().literal().is_some_and(|(literal, _)| {
+        let repr = literal.to_string();
+        let mut chars = repr.chars();
+        match chars.next() {
+            Some('"') => true,
+            Some('r') => matches!(chars.next(), Some('"' | '#')),
+            _ => false,
+        }
     })
 }
 

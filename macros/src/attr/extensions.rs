@@ -3,7 +3,7 @@
 use syn::meta::ParseNestedMeta;
 use syn::{Ident, LitBool, LitFloat, LitInt, LitStr, Token};
 
-use super::common::{check_no_suffix, list, skip_to_comma, stray_comma};
+use super::common::{check_no_suffix, list, peek_lit_str, skip_to_comma, stray_comma};
 use crate::ctxt::Ctxt;
 
 /// One `"x-key" = value` entry, as written.
@@ -49,7 +49,7 @@ fn parse_entry(
     if stray_comma(cx, input, "an extension") {
         return Ok(None);
     }
-    if !input.peek(LitStr) {
+    if !peek_lit_str(input) {
         let tokens = skip_to_comma(input)?;
         cx.error_spanned_by(
             tokens,
@@ -71,7 +71,7 @@ fn parse_entry(
     }
     input.parse::<Token![=]>()?;
     let negative: Option<Token![-]> = input.parse()?;
-    let value = if negative.is_none() && input.peek(LitStr) {
+    let value = if negative.is_none() && peek_lit_str(input) {
         let lit: LitStr = input.parse()?;
         check_no_suffix(cx, &lit, lit.suffix()).then_some(ExtensionLit::Str(lit))
     } else if negative.is_none() && input.peek(LitBool) {

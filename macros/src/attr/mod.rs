@@ -161,6 +161,13 @@ fn doc_line(attr: &Attribute) -> Option<String> {
 /// Joins doc lines, removing the indentation they share (`/// text` gives ` text`) and blank
 /// lines at both ends; `None` when nothing is left.
 fn unindent(lines: &[String]) -> Option<String> {
+    // The usual one-line doc comment, without the general case's allocations.
+    if let [line] = lines
+        && !line.contains('\n')
+    {
+        let text = line.trim_start_matches([' ', '\t']).trim_end();
+        return (!text.is_empty()).then(|| text.to_owned());
+    }
     let lines: Vec<&str> = lines.iter().flat_map(|line| line.split('\n')).collect();
     let indent = lines
         .iter()

@@ -5,7 +5,7 @@ use syn::meta::ParseNestedMeta;
 use syn::parse::ParseStream;
 use syn::{Ident, LitStr, Token};
 
-use super::common::{check_no_suffix, list, skip_to_comma, stray_comma};
+use super::common::{check_no_suffix, list, peek_lit_str, skip_to_comma, stray_comma};
 use crate::ctxt::Ctxt;
 
 /// One `"name" = "description"` entry.
@@ -34,7 +34,7 @@ fn parse_entry(cx: &Ctxt, input: ParseStream) -> syn::Result<Option<ScopeEntry>>
     if stray_comma(cx, input, "a scope") {
         return Ok(None);
     }
-    if !input.peek(LitStr) {
+    if !peek_lit_str(input) {
         let tokens = skip_to_comma(input)?;
         cx.error_spanned_by(
             tokens,
@@ -57,7 +57,7 @@ fn parse_entry(cx: &Ctxt, input: ParseStream) -> syn::Result<Option<ScopeEntry>>
         return Ok(None);
     }
     input.parse::<Token![=]>()?;
-    if !input.peek(LitStr) {
+    if !peek_lit_str(input) {
         let tokens = skip_to_comma(input)?;
         let shown = if tokens.is_empty() {
             quote::quote!(#name)

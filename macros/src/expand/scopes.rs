@@ -8,6 +8,7 @@ use syn::parse::{Parse, ParseStream};
 use syn::{LitStr, Token, Type};
 
 use super::krate::default_path;
+use crate::attr::common::peek_lit_str;
 
 /// The macro's input: `Type` then, optionally, `:` and string literals.
 struct Input {
@@ -28,7 +29,7 @@ impl Parse for Input {
         }
         input.parse::<Token![:]>()?;
         while !input.is_empty() {
-            if !input.peek(LitStr) {
+            if !peek_lit_str(input) {
                 return Err(input.error(
                     "expected a scope name as a string literal: `scopes!(Scheme: \"scope\", ...)`",
                 ));

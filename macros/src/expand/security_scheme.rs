@@ -32,8 +32,8 @@ pub(crate) fn expand(scheme: &Scheme) -> TokenStream {
         #krate::__private::impl_security_scheme! {
             [#impl_generics] #ident [#ty_generics] [#where_clause]
             #name [#(#scopes),*] #min_version [#roles]
+            [#description #deprecated #extensions]
             #kind
-            #description #deprecated #extensions
         }
     }
 }
@@ -67,10 +67,13 @@ fn version(version: Version) -> Ident {
     Ident::new(name, proc_macro2::Span::call_site())
 }
 
-/// `[]` or `["text"]`: an optional string, as `impl_security_scheme!` reads it.
+/// `None` or `Some("text")`: an optional string, as `impl_security_scheme!` reads it.
 fn optional(value: Option<&str>) -> TokenStream {
-    let value = value.map(Literal::string);
-    quote!([#value])
+    if let Some(value) = value {
+        quote!(Some(#value))
+    } else {
+        quote!(None)
+    }
 }
 
 /// The kind and its fields, as `impl_security_scheme!` reads them.

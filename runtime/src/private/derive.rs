@@ -14,31 +14,14 @@
 //! impl_security_scheme! {
 //!     [<impl generics>] Type [<type generics>] [<where clause>]
 //!     "name" ["scope", ..] V3_0 [roles]?          // the DECLARATION
+//!     [Some("description") false [("x-key", Int(1)), ..]]   // description, deprecated, extensions
 //!     <kind> <kind fields>                         // see the arms below
-//!     ["description"]? false [("x-key", Int(1)), ..]   // description, deprecated, extensions
 //! }
 //! ```
 //!
-//! Optional strings are written `[]` or `["text"]`. Lists hold struct literals only (never
-//! `const fn` calls), so that borrowing them promotes them to `'static` data in place.
-
-/// `Some(text)` from `["text"]`, `None` from `[]`: how the derive writes an optional string.
-#[must_use]
-pub const fn optional(text: &[&'static str]) -> Option<&'static str> {
-    match text {
-        [text] => Some(*text),
-        _ => None,
-    }
-}
-
-/// [`optional`], as an OpenAPI text field.
-#[must_use]
-pub const fn optional_text(text: &[&'static str]) -> Option<crate::openapi::Text> {
-    match text {
-        [text] => Some(crate::openapi::Text::Borrowed(text)),
-        _ => None,
-    }
-}
+//! Optional strings are written `None` or `Some("text")` (the variant name is pasted after
+//! `::core::option::Option::`). Lists hold struct literals only (never `const fn` calls), so
+//! that borrowing them promotes them to `'static` data in place.
 
 /// Implements `SecurityScheme` from a validated declaration; see the module docs.
 #[doc(hidden)]
@@ -48,9 +31,12 @@ macro_rules! __impl_security_scheme {
     (@impl
         [$($impl_generics:tt)*] $ty:ident [$($ty_generics:tt)*] [$($where_clause:tt)*]
         $name:literal [$($scope:literal),*] $min:ident [$($roles:ident)?]
+        [
+            $description:ident $(($description_text:literal))? $deprecated:literal
+            [$($extension:tt),*]
+        ]
         credentials($credentials:ident, $config_type:ty = $config:expr)
         kind($kind:expr)
-        [$($description:literal)?] $deprecated:literal [$($extension:tt),*]
     ) => {
         #[automatically_derived]
         #[allow(unused_qualifications, clippy::absolute_paths)]
@@ -65,54 +51,51 @@ macro_rules! __impl_security_scheme {
             const OPENAPI: $crate::__private::openapi::SecurityScheme =
                 $crate::__private::openapi::SecurityScheme::declared(
                     $kind,
-                    $crate::__private::optional(&[$($description)?]),
+                    ::core::option::Option::$description $(($description_text))?,
                     $deprecated,
                     &[$($crate::__private::extension!($extension)),*],
                 );
         }
     };
     (
-        [$($head:tt)*] $ty:ident [$($ty_generics:tt)*] [$($where_clause:tt)*]
-        $name:literal $scopes:tt $min:ident $roles:tt
-        oauth2 [$($slot:tt),*] [$($flows_extension:tt),*] [$($metadata_url:literal)?]
-        $($common:tt)*
+        $impl_generics:tt $ty:ident $ty_generics:tt $where_clause:tt
+        $name:literal $scopes:tt $min:ident $roles:tt $common:tt
+        oauth2 [$($slot:tt),*] [$($flows_extension:tt),*]
+        $metadata_url:ident $(($metadata_url_text:literal))?
     ) => {
         $crate::__private::impl_security_scheme! { @impl
-            [$($head)*] $ty [$($ty_generics)*] [$($where_clause)*] $name $scopes $min $roles
+            $impl_generics $ty $ty_generics $where_clause $name $scopes $min $roles $common
             credentials(BearerToken, () = ())
             kind($crate::__private::SecuritySchemeKind::OAuth2 {
                 flows: $crate::__private::OAuthFlows::declared(
                     $($crate::__private::flow_slot!($slot),)*
                     &[$($crate::__private::extension!($flows_extension)),*],
                 ),
-                metadata_url: $crate::__private::optional_text(&[$($metadata_url)?]),
+                metadata_url: ::core::option::Option::$metadata_url
+                    $(($crate::__private::Text::Borrowed($metadata_url_text)))?,
             })
-            $($common)*
         }
     };
     (
-        [$($head:tt)*] $ty:ident [$($ty_generics:tt)*] [$($where_clause:tt)*]
-        $name:literal $scopes:tt $min:ident $roles:tt
+        $impl_generics:tt $ty:ident $ty_generics:tt $where_clause:tt
+        $name:literal $scopes:tt $min:ident $roles:tt $common:tt
         openid_connect $url:literal
-        $($common:tt)*
     ) => {
         $crate::__private::impl_security_scheme! { @impl
-            [$($head)*] $ty [$($ty_generics)*] [$($where_clause)*] $name $scopes $min $roles
+            $impl_generics $ty $ty_generics $where_clause $name $scopes $min $roles $common
             credentials(BearerToken, () = ())
             kind($crate::__private::SecuritySchemeKind::OpenIdConnect {
                 url: $crate::__private::Text::Borrowed($url),
             })
-            $($common)*
         }
     };
     (
-        [$($head:tt)*] $ty:ident [$($ty_generics:tt)*] [$($where_clause:tt)*]
-        $name:literal $scopes:tt $min:ident $roles:tt
+        $impl_generics:tt $ty:ident $ty_generics:tt $where_clause:tt
+        $name:literal $scopes:tt $min:ident $roles:tt $common:tt
         api_key $location:ident $key:literal
-        $($common:tt)*
     ) => {
         $crate::__private::impl_security_scheme! { @impl
-            [$($head)*] $ty [$($ty_generics)*] [$($where_clause)*] $name $scopes $min $roles
+            $impl_generics $ty $ty_generics $where_clause $name $scopes $min $roles $common
             credentials(ApiKey, $crate::__private::ApiKeyConfig = $crate::__private::ApiKeyConfig::new(
                 $crate::__private::ApiKeyLocation::$location,
                 $key,
@@ -121,94 +104,84 @@ macro_rules! __impl_security_scheme {
                 name: $crate::__private::Text::Borrowed($key),
                 location: $crate::__private::ApiKeyLocation::$location,
             })
-            $($common)*
         }
     };
     (
-        [$($head:tt)*] $ty:ident [$($ty_generics:tt)*] [$($where_clause:tt)*]
-        $name:literal $scopes:tt $min:ident $roles:tt
-        http_basic [$($realm:literal)?]
-        $($common:tt)*
+        $impl_generics:tt $ty:ident $ty_generics:tt $where_clause:tt
+        $name:literal $scopes:tt $min:ident $roles:tt $common:tt
+        http_basic $realm:ident $(($realm_text:literal))?
     ) => {
         $crate::__private::impl_security_scheme! { @impl
-            [$($head)*] $ty [$($ty_generics)*] [$($where_clause)*] $name $scopes $min $roles
+            $impl_generics $ty $ty_generics $where_clause $name $scopes $min $roles $common
             credentials(BasicCredentials, $crate::__private::BasicConfig =
-                $crate::__private::BasicConfig::new($crate::__private::optional(&[$($realm)?])))
+                $crate::__private::BasicConfig::new(::core::option::Option::$realm $(($realm_text))?))
             kind($crate::__private::SecuritySchemeKind::Http {
                 scheme: $crate::__private::Text::Borrowed("basic"),
                 bearer_format: ::core::option::Option::None,
             })
-            $($common)*
         }
     };
     (
-        [$($head:tt)*] $ty:ident [$($ty_generics:tt)*] [$($where_clause:tt)*]
-        $name:literal $scopes:tt $min:ident $roles:tt
-        http_bearer [$($format:literal)?]
-        $($common:tt)*
+        $impl_generics:tt $ty:ident $ty_generics:tt $where_clause:tt
+        $name:literal $scopes:tt $min:ident $roles:tt $common:tt
+        http_bearer $format:ident $(($format_text:literal))?
     ) => {
         $crate::__private::impl_security_scheme! { @impl
-            [$($head)*] $ty [$($ty_generics)*] [$($where_clause)*] $name $scopes $min $roles
+            $impl_generics $ty $ty_generics $where_clause $name $scopes $min $roles $common
             credentials(BearerToken, () = ())
             kind($crate::__private::SecuritySchemeKind::Http {
                 scheme: $crate::__private::Text::Borrowed("bearer"),
-                bearer_format: $crate::__private::optional_text(&[$($format)?]),
+                bearer_format: ::core::option::Option::$format
+                    $(($crate::__private::Text::Borrowed($format_text)))?,
             })
-            $($common)*
         }
     };
     (
-        [$($head:tt)*] $ty:ident [$($ty_generics:tt)*] [$($where_clause:tt)*]
-        $name:literal $scopes:tt $min:ident $roles:tt
+        $impl_generics:tt $ty:ident $ty_generics:tt $where_clause:tt
+        $name:literal $scopes:tt $min:ident $roles:tt $common:tt
         http_digest
-        $($common:tt)*
     ) => {
         $crate::__private::impl_security_scheme! { @impl
-            [$($head)*] $ty [$($ty_generics)*] [$($where_clause)*] $name $scopes $min $roles
+            $impl_generics $ty $ty_generics $where_clause $name $scopes $min $roles $common
             credentials(DigestCredentials, () = ())
             kind($crate::__private::SecuritySchemeKind::Http {
                 scheme: $crate::__private::Text::Borrowed("digest"),
                 bearer_format: ::core::option::Option::None,
             })
-            $($common)*
         }
     };
     // A custom scheme: the word as declared (matched case-insensitively in requests) and
     // lowercased (the OpenAPI value).
     (
-        [$($head:tt)*] $ty:ident [$($ty_generics:tt)*] [$($where_clause:tt)*]
-        $name:literal $scopes:tt $min:ident $roles:tt
+        $impl_generics:tt $ty:ident $ty_generics:tt $where_clause:tt
+        $name:literal $scopes:tt $min:ident $roles:tt $common:tt
         http_custom $scheme:literal $lowercase:literal
-        $($common:tt)*
     ) => {
         $crate::__private::impl_security_scheme! { @impl
-            [$($head)*] $ty [$($ty_generics)*] [$($where_clause)*] $name $scopes $min $roles
+            $impl_generics $ty $ty_generics $where_clause $name $scopes $min $roles $common
             credentials(HttpCredentials, $crate::__private::HttpConfig =
                 $crate::__private::HttpConfig::new($scheme))
             kind($crate::__private::SecuritySchemeKind::Http {
                 scheme: $crate::__private::Text::Borrowed($lowercase),
                 bearer_format: ::core::option::Option::None,
             })
-            $($common)*
         }
     };
     (
-        [$($head:tt)*] $ty:ident [$($ty_generics:tt)*] [$($where_clause:tt)*]
-        $name:literal $scopes:tt $min:ident $roles:tt
+        $impl_generics:tt $ty:ident $ty_generics:tt $where_clause:tt
+        $name:literal $scopes:tt $min:ident $roles:tt $common:tt
         mutual_tls
-        $($common:tt)*
     ) => {
         $crate::__private::impl_security_scheme! { @impl
-            [$($head)*] $ty [$($ty_generics)*] [$($where_clause)*] $name $scopes $min $roles
+            $impl_generics $ty $ty_generics $where_clause $name $scopes $min $roles $common
             credentials(ClientCertificate, () = ())
             kind($crate::__private::SecuritySchemeKind::MutualTls)
-            $($common)*
         }
     };
 }
 
 /// One slot of `OAuthFlows::declared`: `[]` is `None`; otherwise the flow's kind, its
-/// authorization, device-authorization, token and refresh URLs (each `[]` or `["url"]`), its
+/// authorization, device-authorization, token and refresh URLs (each `None` or `Some("url")`), its
 /// scopes as `("name", "description")` pairs, and its extensions.
 #[doc(hidden)]
 #[macro_export]
@@ -218,19 +191,19 @@ macro_rules! __flow_slot {
     };
     ([
         $kind:ident
-        [$($authorization_url:literal)?]
-        [$($device_authorization_url:literal)?]
-        [$($token_url:literal)?]
-        [$($refresh_url:literal)?]
+        $authorization_url:ident $(($authorization_url_text:literal))?
+        $device_authorization_url:ident $(($device_authorization_url_text:literal))?
+        $token_url:ident $(($token_url_text:literal))?
+        $refresh_url:ident $(($refresh_url_text:literal))?
         [$(($scope:literal, $description:literal)),*]
         [$($extension:tt),*]
     ]) => {
         ::core::option::Option::Some($crate::__private::OAuthFlow::declared(
             $crate::__private::FlowKind::$kind,
-            $crate::__private::optional(&[$($authorization_url)?]),
-            $crate::__private::optional(&[$($device_authorization_url)?]),
-            $crate::__private::optional(&[$($token_url)?]),
-            $crate::__private::optional(&[$($refresh_url)?]),
+            ::core::option::Option::$authorization_url $(($authorization_url_text))?,
+            ::core::option::Option::$device_authorization_url $(($device_authorization_url_text))?,
+            ::core::option::Option::$token_url $(($token_url_text))?,
+            ::core::option::Option::$refresh_url $(($refresh_url_text))?,
             &[$($crate::__private::Scope {
                 name: $crate::__private::Text::Borrowed($scope),
                 description: $crate::__private::Text::Borrowed($description),
