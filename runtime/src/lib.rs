@@ -1,5 +1,5 @@
 #![doc = include_str!("docs/crate.md")]
-#![forbid(unsafe_code)]
+#![deny(unsafe_code)]
 
 pub mod adapters;
 pub mod compose;

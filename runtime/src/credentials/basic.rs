@@ -7,7 +7,6 @@ use base64::DecodeSliceError;
 use base64::Engine as _;
 use base64::alphabet::STANDARD;
 use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
-use http::header;
 use http::request::Parts;
 use subtle::ConstantTimeEq;
 
@@ -150,7 +149,7 @@ impl Credentials for BasicCredentials {
     type Config = BasicConfig;
 
     fn extract(parts: &Parts, config: &BasicConfig) -> Result<Option<Self>, Rejection> {
-        let Some(value) = parts.headers.get(header::AUTHORIZATION) else {
+        let Some(value) = parts.headers.get(&super::AUTHORIZATION) else {
             return Ok(None);
         };
         let bytes = value.as_bytes();

@@ -4,10 +4,10 @@ use std::borrow::Cow;
 use std::fmt;
 
 use http::request::Parts;
-use http::{HeaderValue, header};
 use subtle::ConstantTimeEq;
 
-use super::parse::{SchemeMatch, is_token68, match_scheme};
+use super::parse::{SchemeMatch, match_scheme};
+use super::token68::Token68;
 use super::{Credentials, challenge};
 use crate::Rejection;
 
@@ -44,20 +44,18 @@ use crate::Rejection;
 /// ```
 #[derive(Clone)]
 pub struct BearerToken {
-    value: HeaderValue,
-    start: usize,
+    token: Token68,
 }
 
 impl BearerToken {
     /// The token, without the scheme word.
     pub fn token(&self) -> &str {
-        // Validated as a b64token, hence ASCII, at extraction.
-        std::str::from_utf8(self.as_bytes()).unwrap_or_default()
+        self.token.as_str()
     }
 
     /// The token's bytes.
     pub fn as_bytes(&self) -> &[u8] {
-        self.value.as_bytes().get(self.start..).unwrap_or_default()
+        self.token.as_bytes()
     }
 
     /// Whether the token equals `expected`, in time independent of where they differ (only
@@ -85,18 +83,16 @@ impl Credentials for BearerToken {
     type Config = ();
 
     fn extract(parts: &Parts, (): &()) -> Result<Option<Self>, Rejection> {
-        let Some(value) = parts.headers.get(header::AUTHORIZATION) else {
+        let Some(value) = parts.headers.get(&super::AUTHORIZATION) else {
             return Ok(None);
         };
         match match_scheme(value.as_bytes(), "bearer") {
             SchemeMatch::NotOurs => Ok(None),
-            SchemeMatch::Ours(start) if is_token68(&value.as_bytes()[start..]) => Ok(Some(Self {
-                value: value.clone(),
-                start,
-            })),
-            SchemeMatch::Ours(_) | SchemeMatch::Malformed => {
-                Err(Rejection::malformed(challenge::BEARER))
-            }
+            SchemeMatch::Ours(start) => match Token68::find(value, start) {
+                Some(token) => Ok(Some(Self { token })),
+                None => Err(Rejection::malformed(challenge::BEARER)),
+            },
+            SchemeMatch::Malformed => Err(Rejection::malformed(challenge::BEARER)),
         }
     }
 

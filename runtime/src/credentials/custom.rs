@@ -2,10 +2,11 @@
 
 use std::fmt;
 
+use http::HeaderValue;
 use http::request::Parts;
-use http::{HeaderValue, header};
 
-use super::parse::{AuthParams, SchemeMatch, is_token68, match_scheme, parse_auth_params};
+use super::parse::{AuthParams, SchemeMatch, match_scheme, parse_auth_params};
+use super::token68::is_token68;
 use super::{Credentials, HttpConfig, challenge};
 use crate::Rejection;
 
@@ -91,7 +92,7 @@ impl Credentials for HttpCredentials {
     type Config = HttpConfig;
 
     fn extract(parts: &Parts, config: &HttpConfig) -> Result<Option<Self>, Rejection> {
-        let Some(value) = parts.headers.get(header::AUTHORIZATION) else {
+        let Some(value) = parts.headers.get(&super::AUTHORIZATION) else {
             return Ok(None);
         };
         let bytes = value.as_bytes();

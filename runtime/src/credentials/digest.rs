@@ -2,7 +2,6 @@
 
 use std::fmt;
 
-use http::header;
 use http::request::Parts;
 use percent_encoding::percent_decode;
 
@@ -197,7 +196,7 @@ impl Credentials for DigestCredentials {
     type Config = ();
 
     fn extract(parts: &Parts, (): &()) -> Result<Option<Self>, Rejection> {
-        let Some(value) = parts.headers.get(header::AUTHORIZATION) else {
+        let Some(value) = parts.headers.get(&super::AUTHORIZATION) else {
             return Ok(None);
         };
         let bytes = value.as_bytes();

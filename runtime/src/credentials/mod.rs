@@ -206,6 +206,10 @@ impl ApiKeyConfig {
     }
 }
 
+/// `Authorization`, as a `static` so that a lookup borrows it instead of building a
+/// `HeaderName` on the stack for every request.
+static AUTHORIZATION: http::HeaderName = http::header::AUTHORIZATION;
+
 mod api_key;
 mod basic;
 mod bearer;
@@ -214,6 +218,7 @@ mod custom;
 mod digest;
 mod mtls;
 mod parse;
+mod token68;
 
 pub use api_key::ApiKey;
 pub use basic::BasicCredentials;
