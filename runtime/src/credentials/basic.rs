@@ -7,7 +7,7 @@ use base64_simd::{Out, STANDARD_NO_PAD};
 use http::request::Parts;
 use subtle::ConstantTimeEq;
 
-use super::parse::{SchemeMatch, is_ctl, match_scheme};
+use super::parse::{SchemeMatch, every_byte, is_ctl, match_scheme};
 use super::{BasicConfig, Credentials, challenge};
 use crate::Rejection;
 
@@ -98,11 +98,11 @@ impl BasicCredentials {
             let decoded = STANDARD_NO_PAD.decode_to_vec(unpadded).ok()?;
             Storage::Heap(String::from_utf8(decoded).ok()?.into_boxed_str())
         };
-        let text = storage.as_str();
-        let colon = text.find(':')?;
-        if text.bytes().any(is_ctl) {
+        let text = storage.as_str().as_bytes();
+        if !every_byte(text, |b| !is_ctl(b)) {
             return None;
         }
+        let colon = text.iter().position(|&b| b == b':')?;
         Some(Self { storage, colon })
     }
 

@@ -4,6 +4,8 @@
 
 use http::HeaderValue;
 
+use super::parse::every_byte;
+
 /// Whether `b` may appear in a `token68` / `b64token` (RFC 9110 §11.2, RFC 6750 §2.1) before
 /// the trailing `=`s: `ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/"`. Branch-free, so
 /// that checking a whole token vectorizes.
@@ -42,33 +44,10 @@ fn all_token68_chars_avx2(body: &[u8]) -> bool {
 }
 
 /// Whether every byte of `body` may appear in a `token68` before its trailing `=`s.
-///
-/// Tokens are checked in fixed-size blocks, which compile to a few vector instructions each,
-/// with no early exit (a rejected token costs as much as an accepted one, which is fine:
-/// tokens are short). The last block overlaps the previous ones instead of leaving a tail
-/// for a byte-by-byte loop; checking a byte twice does not change the answer.
-#[inline(always)]
+#[inline(always)] // into the AVX2 copy, so that it is compiled with AVX2
+#[allow(clippy::inline_always)]
 fn all_token68_chars(body: &[u8]) -> bool {
-    /// Whether every byte of one block is a `token68` character.
-    fn block<const N: usize>(block: &[u8; N]) -> bool {
-        let mut invalid = false;
-        for &b in block {
-            invalid |= !is_token68_char(b);
-        }
-        !invalid
-    }
-    if let Some(last) = body.last_chunk::<32>() {
-        let (blocks, _) = body.as_chunks::<32>();
-        blocks
-            .iter()
-            .fold(block(last), |valid, chunk| valid & block(chunk))
-    } else if let (Some(first), Some(last)) = (body.first_chunk::<16>(), body.last_chunk::<16>()) {
-        block(first) & block(last)
-    } else if let (Some(first), Some(last)) = (body.first_chunk::<8>(), body.last_chunk::<8>()) {
-        block(first) & block(last)
-    } else {
-        !body.is_empty() && body.iter().all(|&b| is_token68_char(b))
-    }
+    !body.is_empty() && every_byte(body, is_token68_char)
 }
 
 /// A `token68` that ends its header value: the value itself, shared rather than copied
