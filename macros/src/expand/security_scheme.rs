@@ -30,9 +30,11 @@ pub(crate) fn expand(scheme: &Scheme) -> TokenStream {
     let extensions = extensions(krate, &scheme.extensions);
     quote! {
         #krate::__private::impl_security_scheme! {
-            [#impl_generics] #ident [#ty_generics] [#where_clause]
-            #name [#(#scopes),*] #min_version [#roles]
-            [#description #deprecated #extensions]
+            [
+                [#impl_generics] #ident [#ty_generics] [#where_clause]
+                #name [#(#scopes),*] #min_version [#roles]
+                [#description #deprecated #extensions]
+            ]
             #kind
         }
     }

@@ -12,9 +12,11 @@
 //!
 //! ```text
 //! impl_security_scheme! {
-//!     [<impl generics>] Type [<type generics>] [<where clause>]
-//!     "name" ["scope", ..] V3_0 [roles]?          // the DECLARATION
-//!     [Some("description") false [("x-key", Int(1)), ..]]   // description, deprecated, extensions
+//!     [                                            // what every kind shares, one group:
+//!         [<impl generics>] Type [<type generics>] [<where clause>]
+//!         "name" ["scope", ..] V3_0 [roles]?      // the DECLARATION
+//!         [Some("description") false [("x-key", Int(1)), ..]]   // description, deprecated, extensions
+//!     ]
 //!     <kind> <kind fields>                         // see the arms below
 //! }
 //! ```
@@ -28,13 +30,14 @@
 #[macro_export]
 macro_rules! __impl_security_scheme {
     // The impl every kind shares.
-    (@impl
+    (@impl [
         [$($impl_generics:tt)*] $ty:ident [$($ty_generics:tt)*] [$($where_clause:tt)*]
         $name:literal [$($scope:literal),*] $min:ident [$($roles:ident)?]
         [
             $description:ident $(($description_text:literal))? $deprecated:literal
             [$($extension:tt),*]
         ]
+    ]
         credentials($credentials:ident, $config_type:ty = $config:expr)
         kind($kind:expr)
     ) => {
@@ -58,13 +61,11 @@ macro_rules! __impl_security_scheme {
         }
     };
     (
-        $impl_generics:tt $ty:ident $ty_generics:tt $where_clause:tt
-        $name:literal $scopes:tt $min:ident $roles:tt $common:tt
+        $head:tt
         oauth2 [$($slot:tt),*] [$($flows_extension:tt),*]
         $metadata_url:ident $(($metadata_url_text:literal))?
     ) => {
-        $crate::__private::impl_security_scheme! { @impl
-            $impl_generics $ty $ty_generics $where_clause $name $scopes $min $roles $common
+        $crate::__private::impl_security_scheme! { @impl $head
             credentials(BearerToken, () = ())
             kind($crate::__private::SecuritySchemeKind::OAuth2 {
                 flows: $crate::__private::OAuthFlows::declared(
@@ -77,12 +78,10 @@ macro_rules! __impl_security_scheme {
         }
     };
     (
-        $impl_generics:tt $ty:ident $ty_generics:tt $where_clause:tt
-        $name:literal $scopes:tt $min:ident $roles:tt $common:tt
+        $head:tt
         openid_connect $url:literal
     ) => {
-        $crate::__private::impl_security_scheme! { @impl
-            $impl_generics $ty $ty_generics $where_clause $name $scopes $min $roles $common
+        $crate::__private::impl_security_scheme! { @impl $head
             credentials(BearerToken, () = ())
             kind($crate::__private::SecuritySchemeKind::OpenIdConnect {
                 url: $crate::__private::Text::Borrowed($url),
@@ -90,12 +89,10 @@ macro_rules! __impl_security_scheme {
         }
     };
     (
-        $impl_generics:tt $ty:ident $ty_generics:tt $where_clause:tt
-        $name:literal $scopes:tt $min:ident $roles:tt $common:tt
+        $head:tt
         api_key $location:ident $key:literal
     ) => {
-        $crate::__private::impl_security_scheme! { @impl
-            $impl_generics $ty $ty_generics $where_clause $name $scopes $min $roles $common
+        $crate::__private::impl_security_scheme! { @impl $head
             credentials(ApiKey, $crate::__private::ApiKeyConfig = $crate::__private::ApiKeyConfig::new(
                 $crate::__private::ApiKeyLocation::$location,
                 $key,
@@ -107,12 +104,10 @@ macro_rules! __impl_security_scheme {
         }
     };
     (
-        $impl_generics:tt $ty:ident $ty_generics:tt $where_clause:tt
-        $name:literal $scopes:tt $min:ident $roles:tt $common:tt
+        $head:tt
         http_basic $realm:ident $(($realm_text:literal))?
     ) => {
-        $crate::__private::impl_security_scheme! { @impl
-            $impl_generics $ty $ty_generics $where_clause $name $scopes $min $roles $common
+        $crate::__private::impl_security_scheme! { @impl $head
             credentials(BasicCredentials, $crate::__private::BasicConfig =
                 $crate::__private::BasicConfig::new(::core::option::Option::$realm $(($realm_text))?))
             kind($crate::__private::SecuritySchemeKind::Http {
@@ -122,12 +117,10 @@ macro_rules! __impl_security_scheme {
         }
     };
     (
-        $impl_generics:tt $ty:ident $ty_generics:tt $where_clause:tt
-        $name:literal $scopes:tt $min:ident $roles:tt $common:tt
+        $head:tt
         http_bearer $format:ident $(($format_text:literal))?
     ) => {
-        $crate::__private::impl_security_scheme! { @impl
-            $impl_generics $ty $ty_generics $where_clause $name $scopes $min $roles $common
+        $crate::__private::impl_security_scheme! { @impl $head
             credentials(BearerToken, () = ())
             kind($crate::__private::SecuritySchemeKind::Http {
                 scheme: $crate::__private::Text::Borrowed("bearer"),
@@ -137,12 +130,10 @@ macro_rules! __impl_security_scheme {
         }
     };
     (
-        $impl_generics:tt $ty:ident $ty_generics:tt $where_clause:tt
-        $name:literal $scopes:tt $min:ident $roles:tt $common:tt
+        $head:tt
         http_digest
     ) => {
-        $crate::__private::impl_security_scheme! { @impl
-            $impl_generics $ty $ty_generics $where_clause $name $scopes $min $roles $common
+        $crate::__private::impl_security_scheme! { @impl $head
             credentials(DigestCredentials, () = ())
             kind($crate::__private::SecuritySchemeKind::Http {
                 scheme: $crate::__private::Text::Borrowed("digest"),
@@ -153,12 +144,10 @@ macro_rules! __impl_security_scheme {
     // A custom scheme: the word as declared (matched case-insensitively in requests) and
     // lowercased (the OpenAPI value).
     (
-        $impl_generics:tt $ty:ident $ty_generics:tt $where_clause:tt
-        $name:literal $scopes:tt $min:ident $roles:tt $common:tt
+        $head:tt
         http_custom $scheme:literal $lowercase:literal
     ) => {
-        $crate::__private::impl_security_scheme! { @impl
-            $impl_generics $ty $ty_generics $where_clause $name $scopes $min $roles $common
+        $crate::__private::impl_security_scheme! { @impl $head
             credentials(HttpCredentials, $crate::__private::HttpConfig =
                 $crate::__private::HttpConfig::new($scheme))
             kind($crate::__private::SecuritySchemeKind::Http {
@@ -168,12 +157,10 @@ macro_rules! __impl_security_scheme {
         }
     };
     (
-        $impl_generics:tt $ty:ident $ty_generics:tt $where_clause:tt
-        $name:literal $scopes:tt $min:ident $roles:tt $common:tt
+        $head:tt
         mutual_tls
     ) => {
-        $crate::__private::impl_security_scheme! { @impl
-            $impl_generics $ty $ty_generics $where_clause $name $scopes $min $roles $common
+        $crate::__private::impl_security_scheme! { @impl $head
             credentials(ClientCertificate, () = ())
             kind($crate::__private::SecuritySchemeKind::MutualTls)
         }
