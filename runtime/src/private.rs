@@ -17,6 +17,7 @@ pub use crate::{
     __extension as extension, __flow_slot as flow_slot,
     __impl_security_scheme as impl_security_scheme,
 };
+pub use http::HeaderName;
 
 mod derive;
 

@@ -99,7 +99,12 @@ fn kind(krate: &syn::Path, kind: &Kind) -> TokenStream {
         Kind::OpenIdConnect { url } => quote!(openid_connect #url),
         Kind::ApiKey { location, name } => {
             let location = match location {
-                ApiKeyLocation::Header => "Header",
+                // The lowercased name builds the `HeaderName` the lookup uses (header names
+                // are case-insensitive; `HeaderName::from_static` takes them lowercase).
+                ApiKeyLocation::Header => {
+                    let header_name = name.to_ascii_lowercase();
+                    return quote!(api_key Header #name #header_name);
+                }
                 ApiKeyLocation::Query => "Query",
                 ApiKeyLocation::Cookie => "Cookie",
             };

@@ -166,17 +166,45 @@ fn first_line<'a>(headers: &'a http::HeaderMap, name: &'static str) -> Option<&'
     })
 }
 
-fn from_header(parts: &Parts, name: &'static str) -> Found {
+/// The key in the first field line with the configured name (case-insensitively).
+///
+/// Written for speed, each choice measured (see `BENCHMARKS.md`): the result is built once,
+/// where the caller wants it, and the inline copy goes straight into it (each extra move of a
+/// 72-byte key stalled on the bytes just copied); a function of its own, so that `extract`
+/// passes its return slot through; the rejection is built out of line.
+#[inline(never)]
+fn from_header(parts: &Parts, config: &ApiKeyConfig) -> Result<Option<ApiKey>, Rejection> {
     // `HeaderMap::get` returns the first field line.
-    let Some(value) = first_line(&parts.headers, name) else {
-        return Found::Missing;
+    let value = match config.header_name() {
+        Some(header_name) => parts.headers.get(header_name),
+        None => first_line(&parts.headers, config.name),
     };
-    let bytes = value.as_bytes();
-    match std::str::from_utf8(bytes) {
-        Ok("") => Found::Missing,
-        Ok(text) => Found::Key(ApiKey::in_header(value, 0..bytes.len(), text)),
-        Err(_) => Found::Malformed,
+    let Some(value) = value else {
+        return Ok(None);
+    };
+    match std::str::from_utf8(value.as_bytes()) {
+        Ok("") => Ok(None),
+        Ok(text) if text.len() <= INLINE => {
+            let mut inline = ArrayString::new();
+            inline.push_str(text);
+            Ok(Some(ApiKey {
+                repr: Repr::Inline(inline),
+            }))
+        }
+        Ok(text) => Ok(Some(ApiKey {
+            repr: Repr::Shared {
+                value: value.clone(),
+                range: 0..text.len(),
+            },
+        })),
+        Err(_) => Err(malformed()),
     }
+}
+
+/// The rejection of a header key that is not UTF-8 (rare, hence out of line).
+#[cold]
+fn malformed() -> Rejection {
+    Rejection::malformed(challenge::API_KEY)
 }
 
 /// `application/x-www-form-urlencoded` decoding of one name or value: `+` is a space, then
@@ -276,7 +304,7 @@ impl Credentials for ApiKey {
 
     fn extract(parts: &Parts, config: &ApiKeyConfig) -> Result<Option<Self>, Rejection> {
         let found = match config.location {
-            ApiKeyLocation::Header => from_header(parts, config.name),
+            ApiKeyLocation::Header => return from_header(parts, config),
             ApiKeyLocation::Query => from_query(parts, config.name),
             ApiKeyLocation::Cookie => from_cookies(parts, config.name),
         };
@@ -315,6 +343,42 @@ mod tests {
             Found::Key(key) => assert_eq!(key.as_str(), "xyz"),
             _ => panic!("expected a key"),
         }
+    }
+
+    /// A configuration with the derive's pre-built `HeaderName` finds what the per-thread
+    /// cache of parsed names finds.
+    #[test]
+    fn prebuilt_header_name_and_cache_agree() {
+        let cached = ApiKeyConfig::new(ApiKeyLocation::Header, "X-API-Key");
+        let prebuilt = cached.with_header_name(|| {
+            static NAME: HeaderName = HeaderName::from_static("x-api-key");
+            &NAME
+        });
+        assert!(prebuilt.header_name().is_some() && cached.header_name().is_none());
+        let long = "k".repeat(INLINE + 1);
+        for lines in [
+            &[][..],
+            &[("x-api-key", "s3cret")],
+            &[("X-Api-Key", ""), ("x-api-key", "second")],
+            &[("x-api-key", long.as_str())],
+            &[("x-other", "s3cret")],
+        ] {
+            let mut builder = http::Request::get("/");
+            for (name, value) in lines {
+                builder = builder.header(*name, *value);
+            }
+            let parts = parts(builder);
+            let outcome = |config: &ApiKeyConfig| match ApiKey::extract(&parts, config) {
+                Ok(key) => Ok(key.map(|key| key.as_str().to_owned())),
+                Err(rejection) => Err(rejection.kind()),
+            };
+            assert_eq!(outcome(&prebuilt), outcome(&cached), "{lines:?}");
+        }
+        let non_utf8 = parts(http::Request::get("/").header(
+            "x-api-key",
+            HeaderValue::from_bytes(b"\xff").expect("obs-text is a valid header value"),
+        ));
+        assert!(ApiKey::extract(&non_utf8, &prebuilt).is_err());
     }
 
     #[test]

@@ -118,6 +118,7 @@
 
 use std::borrow::Cow;
 
+use http::HeaderName;
 use http::request::Parts;
 
 use crate::openapi::ApiKeyLocation;
@@ -191,24 +192,86 @@ impl HttpConfig {
 }
 
 /// Configuration of an API key: where it travels and under which name.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+///
+/// ```
+/// use authscheme::credentials::ApiKeyConfig;
+/// use authscheme::openapi::ApiKeyLocation;
+/// use http::HeaderName;
+///
+/// // What the derive writes for `#[api_key(header = "X-API-Key")]`: the name as declared, and
+/// // the header's `HeaderName` built once, for the lookup.
+/// const CONFIG: ApiKeyConfig = ApiKeyConfig::new(ApiKeyLocation::Header, "X-API-Key")
+///     .with_header_name(|| {
+///         static NAME: HeaderName = HeaderName::from_static("x-api-key");
+///         &NAME
+///     });
+/// assert_eq!(CONFIG.name, "X-API-Key");
+/// // The pre-built name is an optimisation only: configurations compare by location and name.
+/// assert_eq!(CONFIG, ApiKeyConfig::new(ApiKeyLocation::Header, "X-API-Key"));
+/// ```
+#[derive(Clone, Copy)]
 pub struct ApiKeyConfig {
     /// Header, query parameter or cookie.
     pub location: ApiKeyLocation,
     /// The header, parameter or cookie name.
     pub name: &'static str,
+    /// For a header: the name as a `HeaderName`, built once (see [`Self::with_header_name`]).
+    header_name: Option<fn() -> &'static HeaderName>,
 }
 
 impl ApiKeyConfig {
     /// An API-key configuration.
     pub const fn new(location: ApiKeyLocation, name: &'static str) -> Self {
-        Self { location, name }
+        Self {
+            location,
+            name,
+            header_name: None,
+        }
+    }
+
+    /// The header's name as a [`HeaderName`] in a `static`, for a header key: `header_name`
+    /// must return `name`, lowercased. Without it, each thread parses `name` on its first
+    /// lookup and keeps the result in a small cache; with it, a lookup skips that cache, which
+    /// takes about a quarter off extracting a header key (see `BENCHMARKS.md`). The derive
+    /// always sets it for header keys.
+    ///
+    /// (A function rather than a reference: a constant cannot refer to a `static` `HeaderName`,
+    /// whose buffer type is not `Freeze`, and the configuration must be a constant.)
+    #[must_use]
+    pub const fn with_header_name(self, header_name: fn() -> &'static HeaderName) -> Self {
+        Self {
+            header_name: Some(header_name),
+            ..self
+        }
+    }
+
+    /// The pre-built header name, if any.
+    pub(crate) fn header_name(&self) -> Option<&'static HeaderName> {
+        self.header_name.map(|header_name| header_name())
+    }
+}
+
+impl PartialEq for ApiKeyConfig {
+    /// Location and name: the pre-built header name is derived from them.
+    fn eq(&self, other: &Self) -> bool {
+        self.location == other.location && self.name == other.name
+    }
+}
+
+impl Eq for ApiKeyConfig {}
+
+impl std::fmt::Debug for ApiKeyConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ApiKeyConfig")
+            .field("location", &self.location)
+            .field("name", &self.name)
+            .finish_non_exhaustive()
     }
 }
 
 /// `Authorization`, as a `static` so that a lookup borrows it instead of building a
 /// `HeaderName` on the stack for every request.
-static AUTHORIZATION: http::HeaderName = http::header::AUTHORIZATION;
+static AUTHORIZATION: HeaderName = http::header::AUTHORIZATION;
 
 mod api_key;
 mod basic;
