@@ -1,6 +1,7 @@
 //! `Authorization: Basic <base64(user-id ":" password)>` (RFC 7617).
 
 use std::fmt;
+use std::mem::MaybeUninit;
 
 use arrayvec::ArrayString;
 use base64_simd::{Out, STANDARD_NO_PAD};
@@ -24,6 +25,19 @@ fn unpad(encoded: &[u8]) -> Option<&[u8]> {
     // 4n+2 characters take up to two `=`, 4n+3 up to one, 4n none (4n+1 is never valid).
     let canonical = (4 - unpadded.len() % 4) % 4;
     (padding <= canonical && padding < 3).then_some(unpadded)
+}
+
+/// `decoded` as a `user-pass` (RFC 7617 §2): UTF-8 without control characters, with a
+/// colon; the text and where its first colon is.
+#[inline(always)] // into `decode`, which is inlined into `extract`
+#[allow(clippy::inline_always)]
+fn user_pass(decoded: &[u8]) -> Option<(&str, usize)> {
+    let text = std::str::from_utf8(decoded).ok()?;
+    if !every_byte(decoded, |b| !is_ctl(b)) {
+        return None;
+    }
+    let colon = decoded.iter().position(|&b| b == b':')?;
+    Some((text, colon))
 }
 
 /// Decoded `user-pass` up to this many bytes is kept inline, without a heap allocation.
@@ -86,24 +100,35 @@ pub struct BasicCredentials {
 
 impl BasicCredentials {
     /// Decodes and checks the `token68` after `Basic 1*SP`.
+    ///
+    /// Inlined into `extract`, so that the credentials are built once, in its return slot:
+    /// copying 64-byte inline storage from one place to the next stalls on the bytes just
+    /// written (see `BENCHMARKS.md`).
+    #[inline(always)]
+    #[allow(clippy::inline_always)]
     fn decode(encoded: &[u8]) -> Option<Self> {
         let unpadded = unpad(encoded)?;
-        let storage = if unpadded.len() / 4 * 3 + unpadded.len() % 4 * 3 / 4 <= INLINE {
-            let mut buffer = [0u8; INLINE];
+        if unpadded.len() / 4 * 3 + unpadded.len() % 4 * 3 / 4 <= INLINE {
+            let mut buffer = [MaybeUninit::uninit(); INLINE];
             let decoded = STANDARD_NO_PAD
-                .decode(unpadded, Out::from_slice(&mut buffer))
+                .decode(unpadded, Out::from_uninit_slice(&mut buffer))
                 .ok()?;
-            Storage::Inline(ArrayString::from(std::str::from_utf8(decoded).ok()?).ok()?)
+            let (text, colon) = user_pass(decoded)?;
+            let mut inline = ArrayString::new();
+            inline.push_str(text);
+            Some(Self {
+                storage: Storage::Inline(inline),
+                colon,
+            })
         } else {
             let decoded = STANDARD_NO_PAD.decode_to_vec(unpadded).ok()?;
-            Storage::Heap(String::from_utf8(decoded).ok()?.into_boxed_str())
-        };
-        let text = storage.as_str().as_bytes();
-        if !every_byte(text, |b| !is_ctl(b)) {
-            return None;
+            let colon = user_pass(&decoded)?.1;
+            let text = String::from_utf8(decoded).ok()?.into_boxed_str();
+            Some(Self {
+                storage: Storage::Heap(text),
+                colon,
+            })
         }
-        let colon = text.iter().position(|&b| b == b':')?;
-        Some(Self { storage, colon })
     }
 
     /// The user-id (before the first colon; may be empty).
@@ -162,15 +187,21 @@ impl Credentials for BasicCredentials {
             SchemeMatch::NotOurs => Ok(None),
             SchemeMatch::Ours(start) => match Self::decode(&bytes[start..]) {
                 Some(credentials) => Ok(Some(credentials)),
-                None => Err(Rejection::malformed(challenge::basic(config.realm))),
+                None => Err(malformed(config)),
             },
-            SchemeMatch::Malformed => Err(Rejection::malformed(challenge::basic(config.realm))),
+            SchemeMatch::Malformed => Err(malformed(config)),
         }
     }
 
     fn missing(config: &BasicConfig) -> Rejection {
         Rejection::not_authenticated(challenge::basic(config.realm))
     }
+}
+
+/// The rejection of malformed Basic credentials (rare, hence out of line).
+#[cold]
+fn malformed(config: &BasicConfig) -> Rejection {
+    Rejection::malformed(challenge::basic(config.realm))
 }
 
 #[cfg(test)]
