@@ -97,7 +97,7 @@ impl Rejection {
         }
     }
 
-    fn unauthorized(kind: RejectionKind, challenge: HeaderValue) -> Self {
+    const fn unauthorized(kind: RejectionKind, challenge: HeaderValue) -> Self {
         Self {
             kind,
             status: StatusCode::UNAUTHORIZED,
@@ -108,7 +108,7 @@ impl Rejection {
 
     /// 401 `Not authenticated` with one challenge: no credentials for the scheme
     /// ([`RejectionKind::Missing`]). Does not allocate.
-    pub fn not_authenticated(challenge: HeaderValue) -> Self {
+    pub const fn not_authenticated(challenge: HeaderValue) -> Self {
         Self::unauthorized(RejectionKind::Missing, challenge)
     }
 
@@ -123,7 +123,7 @@ impl Rejection {
     /// assert_eq!(rejection.kind(), RejectionKind::Malformed);
     /// assert_eq!(rejection.body(), r#"{"detail":"Not authenticated"}"#);
     /// ```
-    pub fn malformed(challenge: HeaderValue) -> Self {
+    pub const fn malformed(challenge: HeaderValue) -> Self {
         Self::unauthorized(RejectionKind::Malformed, challenge)
     }
 

@@ -316,7 +316,7 @@ impl Credentials for ApiKey {
     }
 
     fn missing(_config: &ApiKeyConfig) -> Rejection {
-        Rejection::not_authenticated(challenge::API_KEY)
+        challenge::missing::API_KEY
     }
 }
 

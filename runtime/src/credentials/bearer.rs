@@ -97,7 +97,7 @@ impl Credentials for BearerToken {
     }
 
     fn missing((): &()) -> Rejection {
-        Rejection::not_authenticated(challenge::BEARER)
+        challenge::missing::BEARER
     }
 
     /// 401 with `WWW-Authenticate: Bearer error="invalid_token"` (RFC 6750 §3.1).

@@ -28,6 +28,24 @@ pub(crate) const MUTUAL_TLS: HeaderValue = HeaderValue::from_static("MutualTLS")
 pub(crate) const INVALID_TOKEN: HeaderValue =
     HeaderValue::from_static(r#"Bearer error="invalid_token""#);
 
+/// The rejections for missing credentials of the schemes whose challenge never changes.
+///
+/// Constants, so that a rejection is copied whole from a constant instead of built field by
+/// field: a caller moving a rejection built in pieces stalled on reading it back, which cost
+/// up to a third of the rejection path (see `BENCHMARKS.md`).
+pub(crate) mod missing {
+    use crate::Rejection;
+
+    /// 401 with `WWW-Authenticate: Bearer`.
+    pub(crate) const BEARER: Rejection = Rejection::not_authenticated(super::BEARER);
+    /// 401 with `WWW-Authenticate: Digest`.
+    pub(crate) const DIGEST: Rejection = Rejection::not_authenticated(super::DIGEST);
+    /// 401 with `WWW-Authenticate: APIKey`.
+    pub(crate) const API_KEY: Rejection = Rejection::not_authenticated(super::API_KEY);
+    /// 401 with `WWW-Authenticate: MutualTLS`.
+    pub(crate) const MUTUAL_TLS: Rejection = Rejection::not_authenticated(super::MUTUAL_TLS);
+}
+
 /// At most this many configuration-dependent challenges are kept; more (only possible with
 /// configurations made at run time) are built per call.
 const CACHE_LIMIT: usize = 64;

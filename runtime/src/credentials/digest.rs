@@ -210,7 +210,7 @@ impl Credentials for DigestCredentials {
     }
 
     fn missing((): &()) -> Rejection {
-        Rejection::not_authenticated(challenge::DIGEST)
+        challenge::missing::DIGEST
     }
 }
 

@@ -77,6 +77,6 @@ impl Credentials for ClientCertificate {
     }
 
     fn missing((): &()) -> Rejection {
-        Rejection::not_authenticated(challenge::MUTUAL_TLS)
+        challenge::missing::MUTUAL_TLS
     }
 }
