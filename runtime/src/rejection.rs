@@ -2,6 +2,7 @@
 
 use std::borrow::Cow;
 use std::fmt;
+use std::mem::ManuallyDrop;
 
 use http::{HeaderValue, StatusCode, header};
 
@@ -31,6 +32,9 @@ pub enum RejectionKind {
 /// allocate.
 #[derive(Clone, Debug)]
 enum Challenges {
+    /// One challenge made by `HeaderValue::from_static`, which owns nothing: not dropping it
+    /// spares every rejection for missing credentials an indirect call (see `BENCHMARKS.md`).
+    Static(ManuallyDrop<HeaderValue>),
     One(HeaderValue),
     Many(Vec<HeaderValue>),
 }
@@ -38,6 +42,7 @@ enum Challenges {
 impl Challenges {
     fn as_slice(&self) -> &[HeaderValue] {
         match self {
+            Self::Static(one) => std::slice::from_ref(&**one),
             Self::One(one) => std::slice::from_ref(one),
             Self::Many(many) => many,
         }
@@ -102,6 +107,18 @@ impl Rejection {
             kind,
             status: StatusCode::UNAUTHORIZED,
             challenges: Challenges::One(challenge),
+            detail: Cow::Borrowed(Self::NOT_AUTHENTICATED),
+        }
+    }
+
+    /// [`not_authenticated`](Self::not_authenticated) with a challenge made by
+    /// `HeaderValue::from_static` (never dropped: it owns nothing; any other value would leak
+    /// its buffer), for the constants of `challenge::missing`.
+    pub(crate) const fn not_authenticated_static(challenge: HeaderValue) -> Self {
+        Self {
+            kind: RejectionKind::Missing,
+            status: StatusCode::UNAUTHORIZED,
+            challenges: Challenges::Static(ManuallyDrop::new(challenge)),
             detail: Cow::Borrowed(Self::NOT_AUTHENTICATED),
         }
     }
@@ -292,6 +309,9 @@ impl Rejection {
                 continue;
             }
             self.challenges = match self.challenges {
+                Challenges::Static(one) => {
+                    Challenges::Many(vec![ManuallyDrop::into_inner(one), challenge.clone()])
+                }
                 Challenges::One(one) => Challenges::Many(vec![one, challenge.clone()]),
                 Challenges::Many(mut many) => {
                     many.push(challenge.clone());
@@ -319,6 +339,9 @@ impl Rejection {
         *response.status_mut() = self.status;
         let headers = response.headers_mut();
         match self.challenges {
+            Challenges::Static(one) => {
+                headers.insert(header::WWW_AUTHENTICATE, ManuallyDrop::into_inner(one));
+            }
             Challenges::One(one) => {
                 headers.insert(header::WWW_AUTHENTICATE, one);
             }

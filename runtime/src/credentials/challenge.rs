@@ -31,19 +31,19 @@ pub(crate) const INVALID_TOKEN: HeaderValue =
 /// The rejections for missing credentials of the schemes whose challenge never changes.
 ///
 /// Constants, so that a rejection is copied whole from a constant instead of built field by
-/// field: a caller moving a rejection built in pieces stalled on reading it back, which cost
-/// up to a third of the rejection path (see `BENCHMARKS.md`).
+/// field (a caller moving a rejection built in pieces stalled on reading it back), holding
+/// their challenge without drop glue (see `Rejection::not_authenticated_static`).
 pub(crate) mod missing {
     use crate::Rejection;
 
     /// 401 with `WWW-Authenticate: Bearer`.
-    pub(crate) const BEARER: Rejection = Rejection::not_authenticated(super::BEARER);
+    pub(crate) const BEARER: Rejection = Rejection::not_authenticated_static(super::BEARER);
     /// 401 with `WWW-Authenticate: Digest`.
-    pub(crate) const DIGEST: Rejection = Rejection::not_authenticated(super::DIGEST);
+    pub(crate) const DIGEST: Rejection = Rejection::not_authenticated_static(super::DIGEST);
     /// 401 with `WWW-Authenticate: APIKey`.
-    pub(crate) const API_KEY: Rejection = Rejection::not_authenticated(super::API_KEY);
+    pub(crate) const API_KEY: Rejection = Rejection::not_authenticated_static(super::API_KEY);
     /// 401 with `WWW-Authenticate: MutualTLS`.
-    pub(crate) const MUTUAL_TLS: Rejection = Rejection::not_authenticated(super::MUTUAL_TLS);
+    pub(crate) const MUTUAL_TLS: Rejection = Rejection::not_authenticated_static(super::MUTUAL_TLS);
 }
 
 /// At most this many configuration-dependent challenges are kept; more (only possible with
