@@ -393,6 +393,31 @@ impl std::error::Error for Rejection {}
 mod tests {
     use super::*;
 
+    /// The constant rejections (challenge held without drop glue) behave like the ones built
+    /// with `not_authenticated`: equal, answered alike, merged alike.
+    #[test]
+    fn static_challenge_rejections_behave_like_built_ones() {
+        let constant = challenge::missing::BEARER;
+        let built = Rejection::not_authenticated(HeaderValue::from_static("Bearer"));
+        assert_eq!(constant, built);
+        assert_eq!(format!("{constant:?}"), format!("{built:?}"));
+        let response = constant.clone().into_response();
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+        assert_eq!(response.headers()[header::WWW_AUTHENTICATE], "Bearer");
+        assert_eq!(response.body(), r#"{"detail":"Not authenticated"}"#);
+        let merged = constant.with_challenges_of(&challenge::missing::API_KEY);
+        assert_eq!(merged.challenges(), ["Bearer", "APIKey"]);
+        assert_eq!(
+            merged
+                .into_response()
+                .headers()
+                .get_all(header::WWW_AUTHENTICATE)
+                .iter()
+                .count(),
+            2
+        );
+    }
+
     #[test]
     fn challenges_merge_without_duplicates() {
         let merged = Rejection::not_authenticated(challenge::BEARER)
