@@ -27,17 +27,15 @@ fn unpad(encoded: &[u8]) -> Option<&[u8]> {
     (padding <= canonical && padding < 3).then_some(unpadded)
 }
 
-/// `decoded` as a `user-pass` (RFC 7617 §2): UTF-8 without control characters, with a
-/// colon; the text and where its first colon is.
+/// Where the first colon of a decoded `user-pass` (RFC 7617 §2) is, if it has one and no
+/// control characters. (The caller checks that it is UTF-8.)
 #[inline(always)] // into `decode`, which is inlined into `extract`
 #[allow(clippy::inline_always)]
-fn user_pass(decoded: &[u8]) -> Option<(&str, usize)> {
-    let text = std::str::from_utf8(decoded).ok()?;
+fn user_pass_colon(decoded: &[u8]) -> Option<usize> {
     if !every_byte(decoded, |b| !is_ctl(b)) {
         return None;
     }
-    let colon = decoded.iter().position(|&b| b == b':')?;
-    Some((text, colon))
+    decoded.iter().position(|&b| b == b':')
 }
 
 /// Decoded `user-pass` up to this many bytes is kept inline, without a heap allocation.
@@ -101,9 +99,11 @@ pub struct BasicCredentials {
 impl BasicCredentials {
     /// Decodes and checks the `token68` after `Basic 1*SP`.
     ///
-    /// Inlined into `extract`, so that the credentials are built once, in its return slot:
-    /// copying 64-byte inline storage from one place to the next stalls on the bytes just
-    /// written (see `BENCHMARKS.md`).
+    /// Written for speed, each choice measured (see `BENCHMARKS.md`): inlined into `extract`,
+    /// so that the credentials are built once, in its return slot; and the decoded text is
+    /// copied into its inline storage before the control-character and colon checks, not
+    /// after, so that the copy's stores have completed when the storage is moved into the
+    /// result (moved right away, it stalled on reading them back).
     #[inline(always)]
     #[allow(clippy::inline_always)]
     fn decode(encoded: &[u8]) -> Option<Self> {
@@ -113,16 +113,16 @@ impl BasicCredentials {
             let decoded = STANDARD_NO_PAD
                 .decode(unpadded, Out::from_uninit_slice(&mut buffer))
                 .ok()?;
-            let (text, colon) = user_pass(decoded)?;
             let mut inline = ArrayString::new();
-            inline.push_str(text);
+            inline.push_str(std::str::from_utf8(decoded).ok()?);
+            let colon = user_pass_colon(decoded)?;
             Some(Self {
                 storage: Storage::Inline(inline),
                 colon,
             })
         } else {
             let decoded = STANDARD_NO_PAD.decode_to_vec(unpadded).ok()?;
-            let colon = user_pass(&decoded)?.1;
+            let colon = user_pass_colon(&decoded)?;
             let text = String::from_utf8(decoded).ok()?.into_boxed_str();
             Some(Self {
                 storage: Storage::Heap(text),
