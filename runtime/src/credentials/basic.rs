@@ -207,6 +207,7 @@ fn malformed(config: &BasicConfig) -> Rejection {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::credentials::parse::strategies;
 
     use base64::Engine as _;
     use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
@@ -222,16 +223,13 @@ mod tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        #![proptest_config(strategies::config())]
 
         /// Strict standard base64 with optional padding, exactly as the `base64` crate's
         /// `Indifferent` padding mode: same bytes out, same inputs refused.
         #[test]
         fn decodes_like_the_base64_crate(
-            encoded in proptest::collection::vec(
-                proptest::sample::select(b"QUJDabc0189+/=-_ .".to_vec()),
-                0..120,
-            ),
+            encoded in strategies::bytes_from(b"QUJDabc0189+/=-_ .", 0..120),
         ) {
             let ours = unpad(&encoded).and_then(|unpadded| STANDARD_NO_PAD.decode_to_vec(unpadded).ok());
             proptest::prop_assert_eq!(ours, REFERENCE.decode(&encoded).ok());

@@ -344,6 +344,26 @@ pub(crate) fn title_case(text: &str) -> String {
     out
 }
 
+/// What the credential parsers' property tests share.
+#[cfg(test)]
+pub(crate) mod strategies {
+    use proptest::prelude::{ProptestConfig, Strategy};
+
+    /// Cases per property: the parsers take nanoseconds, so many more than proptest's 256.
+    pub(crate) fn config() -> ProptestConfig {
+        ProptestConfig::with_cases(4000)
+    }
+
+    /// Byte strings with a length in `len`, drawn from `alphabet`: the bytes that matter to the
+    /// parser under test, so that random strings reach its edge cases.
+    pub(crate) fn bytes_from(
+        alphabet: &[u8],
+        len: std::ops::Range<usize>,
+    ) -> impl Strategy<Value = Vec<u8>> + use<> {
+        proptest::collection::vec(proptest::sample::select(alphabet.to_vec()), len)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -381,14 +401,11 @@ mod tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        #![proptest_config(strategies::config())]
 
         #[test]
         fn scheme_matching_agrees_with_the_definition(
-            value in proptest::collection::vec(
-                proptest::sample::select(b"BbEeAaRrSsIiCc \t,=x\xff".to_vec()),
-                0..12,
-            ),
+            value in strategies::bytes_from(b"BbEeAaRrSsIiCc \t,=x\xff", 0..12),
             scheme in proptest::sample::select(vec!["bearer", "basic", "b", "x y", "", "bear", "Basic"]),
         ) {
             proptest::prop_assert_eq!(match_scheme(&value, scheme), scheme_by_definition(&value, scheme));

@@ -174,6 +174,7 @@ impl Token68 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::credentials::parse::strategies;
 
     #[test]
     fn token68_characters() {
@@ -225,16 +226,13 @@ mod tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        #![proptest_config(strategies::config())]
 
         /// The block-wise check agrees with the definition at every length (the blocks are
         /// 8, 16 and 32 bytes) and wherever a bad byte sits.
         #[test]
         fn token68_blocks_agree_with_the_definition(
-            body in proptest::collection::vec(
-                proptest::sample::select(b"aZ09-._~+/".to_vec()),
-                0..200,
-            ),
+            body in strategies::bytes_from(b"aZ09-._~+/", 0..200),
             bad in proptest::option::of((
                 proptest::num::usize::ANY,
                 proptest::sample::select(b" \t,=!\xff\x00".to_vec()),
