@@ -73,11 +73,12 @@ pub struct ApiKey {
 
 impl ApiKey {
     /// The key.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match &self.repr {
             Repr::Inline(key) => key,
             // Validated as UTF-8 at extraction.
-            Repr::Shared { .. } => std::str::from_utf8(self.as_bytes()).unwrap_or_default(),
+            Repr::Shared { .. } => super::parse::utf8(self.as_bytes()).unwrap_or_default(),
             Repr::Owned(key) => key,
         }
     }
@@ -184,22 +185,23 @@ fn from_header(parts: &Parts, config: &ApiKeyConfig) -> Result<Option<ApiKey>, R
     let Some(value) = value else {
         return Ok(None);
     };
-    match std::str::from_utf8(value.as_bytes()) {
-        Ok("") => Ok(None),
-        Ok(text) if text.len() <= INLINE => {
+    let text = super::parse::utf8(value.as_bytes());
+    match text {
+        Some("") => Ok(None),
+        Some(text) if text.len() <= INLINE => {
             let mut inline = ArrayString::new();
             inline.push_str(text);
             Ok(Some(ApiKey {
                 repr: Repr::Inline(inline),
             }))
         }
-        Ok(text) => Ok(Some(ApiKey {
+        Some(text) => Ok(Some(ApiKey {
             repr: Repr::Shared {
                 value: value.clone(),
                 range: 0..text.len(),
             },
         })),
-        Err(_) => Err(malformed()),
+        None => Err(malformed()),
     }
 }
 
@@ -291,10 +293,10 @@ fn from_cookies(parts: &Parts, name: &str) -> Found {
                 return Found::Malformed;
             }
             // Cookie-octets are ASCII.
-            return match std::str::from_utf8(value) {
-                Ok("") => Found::Missing,
-                Ok(text) => Found::Key(ApiKey::in_header(line, start..end, text)),
-                Err(_) => Found::Malformed,
+            return match super::parse::utf8(value) {
+                Some("") => Found::Missing,
+                Some(text) => Found::Key(ApiKey::in_header(line, start..end, text)),
+                None => Found::Malformed,
             };
         }
     }
@@ -304,6 +306,7 @@ fn from_cookies(parts: &Parts, name: &str) -> Found {
 impl Credentials for ApiKey {
     type Config = ApiKeyConfig;
 
+    #[inline]
     fn extract(parts: &Parts, config: &ApiKeyConfig) -> Result<Option<Self>, Rejection> {
         let found = match config.location {
             ApiKeyLocation::Header => return from_header(parts, config),

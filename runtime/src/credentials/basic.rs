@@ -114,7 +114,7 @@ impl BasicCredentials {
                 .decode(unpadded, Out::from_uninit_slice(&mut buffer))
                 .ok()?;
             let mut inline = ArrayString::new();
-            inline.push_str(std::str::from_utf8(decoded).ok()?);
+            inline.push_str(super::parse::utf8(decoded)?);
             let colon = user_pass_colon(decoded)?;
             Some(Self {
                 storage: Storage::Inline(inline),

@@ -48,8 +48,7 @@ pub struct HttpCredentials {
 impl HttpCredentials {
     fn text(&self, range: std::ops::Range<usize>) -> &str {
         // The whole value was validated as UTF-8 at extraction; the ranges end at ASCII.
-        std::str::from_utf8(self.value.as_bytes().get(range).unwrap_or_default())
-            .unwrap_or_default()
+        super::parse::utf8(self.value.as_bytes().get(range).unwrap_or_default()).unwrap_or_default()
     }
 
     /// The scheme word as sent (its case may differ from the configured one).
@@ -103,7 +102,7 @@ impl Credentials for HttpCredentials {
             SchemeMatch::Ours(start) => start,
         };
         let credentials = &bytes[start..];
-        if std::str::from_utf8(bytes).is_err() {
+        if super::parse::utf8(bytes).is_none() {
             return Err(malformed());
         }
         let params = if is_token68(credentials) {

@@ -1,6 +1,7 @@
 //! `token68` (RFC 9110 §11.2) and RFC 6750's `b64token`, the same grammar: the check, and the
-//! token kept inside its header value. The runtime's two `unsafe` blocks are here, each for
-//! speed on the hot path of every bearer request (see `BENCHMARKS.md`).
+//! token kept inside its header value. Two of the runtime's three `unsafe` blocks are here,
+//! each for speed on the hot path of every bearer request (see `BENCHMARKS.md`); the third is
+//! the ASCII fast path of `parse::utf8`.
 
 use http::HeaderValue;
 
