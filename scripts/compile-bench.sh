@@ -4,6 +4,11 @@
 #
 #   bash scripts/compile-bench.sh            # N = 100 and 1000, 5 rebuilds each
 #   RUNS=9 SIZES="100 1000 3000" bash scripts/compile-bench.sh
+#   CLEAN=1 bash scripts/compile-bench.sh    # and delete target/compile-bench/ afterwards
+#
+# target/compile-bench/ keeps the generated crates and their two target directories (about
+# 3 GB with both sizes), so that the next run starts with the dependencies built; CLEAN=1
+# removes it when the run ends, as does `rm -rf target/compile-bench` or `cargo clean`.
 #
 # For each library and size it generates a crate under target/compile-bench/ with N
 # declarations of mixed kinds (OAuth2 password flow with two scopes, header API key, JWT
@@ -22,6 +27,9 @@ out="$root/target/compile-bench"
 runs=${RUNS:-5}
 sizes=${SIZES:-"100 1000"}
 mkdir -p "$out"
+if [[ ${CLEAN:-0} == 1 ]]; then
+  trap 'rm -rf "$out"' EXIT
+fi
 
 gen_authscheme() { # $1 = dir, $2 = n
   local dir=$1 n=$2 i
