@@ -88,34 +88,21 @@ macro_rules! __impl_security_scheme {
             })
         }
     };
+    // An API key; for a header, also its name lowercased, from which the lookup's
+    // `HeaderName` is built once, in a `static`.
     (
         $head:tt
-        api_key Header $key:literal $header_name:literal
-    ) => {
-        $crate::__private::impl_security_scheme! { @impl $head
-            credentials(ApiKey, $crate::__private::ApiKeyConfig = $crate::__private::ApiKeyConfig::new(
-                $crate::__private::ApiKeyLocation::Header,
-                $key,
-            ).with_header_name(|| {
-                static HEADER_NAME: $crate::__private::HeaderName =
-                    $crate::__private::HeaderName::from_static($header_name);
-                &HEADER_NAME
-            }))
-            kind($crate::__private::SecuritySchemeKind::ApiKey {
-                name: $crate::__private::Text::Borrowed($key),
-                location: $crate::__private::ApiKeyLocation::Header,
-            })
-        }
-    };
-    (
-        $head:tt
-        api_key $location:ident $key:literal
+        api_key $location:ident $key:literal $($header_name:literal)?
     ) => {
         $crate::__private::impl_security_scheme! { @impl $head
             credentials(ApiKey, $crate::__private::ApiKeyConfig = $crate::__private::ApiKeyConfig::new(
                 $crate::__private::ApiKeyLocation::$location,
                 $key,
-            ))
+            )$(.with_header_name(|| {
+                static HEADER_NAME: $crate::__private::HeaderName =
+                    $crate::__private::HeaderName::from_static($header_name);
+                &HEADER_NAME
+            }))?)
             kind($crate::__private::SecuritySchemeKind::ApiKey {
                 name: $crate::__private::Text::Borrowed($key),
                 location: $crate::__private::ApiKeyLocation::$location,
