@@ -54,13 +54,10 @@ struct OAuth2PasswordBearer;
 #[api_key(name = "APIKeyHeader", header = "X-API-Key")]
 struct ServiceKey;
 
-const ME: u128 = scopes!(OAuth2PasswordBearer: "me").bits();
-const ME_ITEMS: u128 = scopes!(OAuth2PasswordBearer: "me", "items").bits();
-
 /// `GET /users/me`: a valid token with scope `me`.
-type CurrentUser = Verified<OAuth2PasswordBearer, Users, ME>;
+type CurrentUser = Verified<scopes!(OAuth2PasswordBearer: "me"), Users>;
 /// `GET /users/me/items`: scopes `me` and `items`.
-type ItemsReader = Verified<OAuth2PasswordBearer, Users, ME_ITEMS>;
+type ItemsReader = Verified<scopes!(OAuth2PasswordBearer: "me", "items"), Users>;
 /// `GET /status`: anybody; a token, if one is sent, must be valid.
 type MaybeUser = Option<Verified<OAuth2PasswordBearer, Users>>;
 /// `GET /service/users`: a service key.

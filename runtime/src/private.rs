@@ -12,7 +12,7 @@ pub use crate::openapi::{
     Scope, SecuritySchemeKind, Text,
 };
 pub use crate::scheme::{Declaration, SecurityScheme};
-pub use crate::scopes::{MAX_SCOPES, ScopeSet};
+pub use crate::scopes::{MAX_SCOPES, ScopeOf, ScopeSet, Scopes};
 pub use crate::{
     __extension as extension, __flow_slot as flow_slot,
     __impl_security_scheme as impl_security_scheme,
@@ -21,29 +21,40 @@ pub use http::HeaderName;
 
 mod derive;
 
-/// The first statement of every `scopes!` expansion. Its bound, on the user's type tokens, is
-/// where a type that is not a scheme gets its one error.
-pub const fn assert_security_scheme<S: SecurityScheme>() {}
+/// The scope marker type of `S`'s scope number `INDEX`: how `scopes!(S: "name")` reaches the
+/// marker the derive generated for `name` (markers live in an anonymous `const` block, so that
+/// their names cannot clash with the user's items).
+pub trait ScopeMarker<const INDEX: u32> {
+    /// The marker type.
+    type Marker;
+}
 
-/// The set `scopes!(S: ..)` builds from the bits of its names.
-///
-/// A free function rather than [`ScopeSet::from_bits`]: when `S` is not a scheme, a call of an
-/// inherent function is a second, different error (E0599) next to the unmet bound (E0277).
-pub const fn scope_set<S: SecurityScheme>(bits: u128) -> ScopeSet<S> {
-    ScopeSet::from_bits(bits)
+/// What `scope_index` answers for a scheme whose declaration failed to compile: its error is
+/// already reported, and this marker keeps `scopes!` from adding a second one.
+pub const ERRORED: u32 = u32::MAX;
+
+/// The marker behind [`ERRORED`]; it stands for no scope.
+pub struct Errored;
+
+impl<S: SecurityScheme> ScopeMarker<ERRORED> for S {
+    type Marker = Errored;
+}
+
+impl<S> ScopeOf<S> for Errored {
+    const INDEX: u32 = ERRORED;
 }
 
 /// The size of the buffer `scope_bit` writes its message into; longer lists are cut.
 const MESSAGE_CAPACITY: usize = 1024;
 
-/// The bit of scope `name` in `S::SCOPES`, for `scopes!(S: "name")` in a `const` context.
+/// The index of scope `name` in `S::SCOPES`, for `scopes!(S: "name")` in a `const` context.
 ///
 /// # Panics
 ///
 /// When `S` does not declare `name` (a compile error, as this runs in a `const`), with a
 /// message naming the scheme (`scheme` is how the user spelt its type) and listing what it
 /// declares.
-pub const fn scope_bit<S: SecurityScheme>(scheme: &str, name: &str) -> u128 {
+pub const fn scope_index<S: SecurityScheme>(scheme: &str, name: &str) -> u32 {
     let declared = S::SCOPES;
     let mut index = 0;
     while index < declared.len() {
@@ -52,14 +63,18 @@ pub const fn scope_bit<S: SecurityScheme>(scheme: &str, name: &str) -> u128 {
                 index < MAX_SCOPES,
                 "a scheme declares more than 128 scopes, the most a `ScopeSet` holds"
             );
-            return 1u128 << index;
+            #[allow(
+                clippy::cast_possible_truncation,
+                reason = "below MAX_SCOPES, checked above"
+            )]
+            return index as u32;
         }
         index += 1;
     }
     let declaration = S::DECLARATION;
     if declaration.errored {
         // The declaration already failed to compile; don't add a second error.
-        return 0;
+        return ERRORED;
     }
     let noun = declaration.noun;
     let mut message = Message::new();

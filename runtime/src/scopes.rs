@@ -10,19 +10,20 @@ pub const MAX_SCOPES: usize = 128;
 
 /// A set of scopes declared by the scheme `S`, as a bitset over [`SecurityScheme::SCOPES`].
 ///
-/// Build one with [`scopes!`](crate::scopes), which checks at compile time that every name
-/// is declared by `S`. Checking that the granted scopes cover the required ones is one
-/// bitwise operation.
+/// Build one from [`scopes!`](crate::scopes) (`<scopes!(S: "a")>::SET`), which checks at
+/// compile time that every name is declared by `S`, or from the names a token grants
+/// ([`from_names`](Self::from_names)). Checking that the granted scopes cover the required
+/// ones is one bitwise operation.
 ///
 /// ```
-/// use authscheme::{SecurityScheme, scopes};
+/// use authscheme::{ScopeSet, SecurityScheme, scopes};
 ///
 /// #[derive(SecurityScheme)]
 /// #[oauth2(token_url = "/token", scopes("items:read" = "Read items", "items:write" = "Write items"))]
 /// struct ItemsAuth;
 ///
-/// let required = scopes!(ItemsAuth: "items:read");
-/// let granted = scopes!(ItemsAuth: "items:read", "items:write");
+/// let required = <scopes!(ItemsAuth: "items:read")>::SET;
+/// let granted = ScopeSet::from_names("items:read items:write".split(' '));
 /// assert!(granted.contains_all(required));
 /// assert!(!required.contains_all(granted));
 /// assert_eq!(granted.names().collect::<Vec<_>>(), ["items:read", "items:write"]);
@@ -122,4 +123,133 @@ impl<S: SecurityScheme> Default for ScopeSet<S> {
     fn default() -> Self {
         Self::EMPTY
     }
+}
+
+/// The scopes an operation requires of the scheme `S`, as a type: what
+/// [`scopes!(S: "a", "b")`](crate::scopes) names. `L` is a tuple of the scopes' marker types,
+/// which the derive generates, one per declared scope, named after it (`items:read` becomes
+/// `items_read`), so compiler messages read `Scopes<ItemsAuth, (items_read,)>`.
+///
+/// The scheme is part of the type and every marker is checked to belong to it
+/// ([`ScopeOf<S>`]): the scopes of one scheme can never stand for another's.
+///
+/// ```
+/// use authscheme::{ScopeSet, Scopes, SecurityScheme, scopes};
+///
+/// #[derive(SecurityScheme)]
+/// #[oauth2(token_url = "/token", scopes("items:read" = "Read items", "items:write" = "Write items"))]
+/// struct ItemsAuth;
+///
+/// type ReadItems = scopes!(ItemsAuth: "items:read");
+/// const READ: ScopeSet<ItemsAuth> = ReadItems::SET;
+/// assert_eq!(READ.names().collect::<Vec<_>>(), ["items:read"]);
+/// assert!(<scopes!(ItemsAuth)>::SET.is_empty());
+/// # let _: Scopes<ItemsAuth, ()> = Scopes::new();
+/// ```
+pub struct Scopes<S, L> {
+    marker: PhantomData<fn() -> (S, L)>,
+}
+
+impl<S: SecurityScheme, L: ScopeList<S>> Scopes<S, L> {
+    /// The required scopes, as a set.
+    pub const SET: ScopeSet<S> = L::SET;
+
+    /// The (zero-sized) value of the type.
+    pub const fn new() -> Self {
+        Self {
+            marker: PhantomData,
+        }
+    }
+}
+
+impl<S: SecurityScheme, L: ScopeList<S>> Default for Scopes<S, L> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// A scope marker of the scheme `S`: implemented by `#[derive(SecurityScheme)]` for the
+/// marker type of each declared scope (or role).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a scope of `{S}`",
+    label = "a scope of another scheme",
+    note = "write the scopes with `scopes!({S}: \"..\")`, which takes them from the scheme itself"
+)]
+pub trait ScopeOf<S> {
+    /// The scope's position in [`SecurityScheme::SCOPES`], its bit in a [`ScopeSet<S>`].
+    const INDEX: u32;
+}
+
+/// A tuple of scope markers of `S` (up to 12): the second parameter of [`Scopes`].
+pub trait ScopeList<S: SecurityScheme> {
+    /// The scopes, as a set.
+    const SET: ScopeSet<S>;
+}
+
+/// The bit of scope `index`; none for the stand-in index of a declaration that failed to
+/// compile (its error is already reported).
+const fn bit(index: u32) -> u128 {
+    if (index as usize) < MAX_SCOPES {
+        1 << index
+    } else {
+        0
+    }
+}
+
+macro_rules! scope_lists {
+    ($($T:ident),*) => {
+        impl<S: SecurityScheme, $($T: ScopeOf<S>),*> ScopeList<S> for ($($T,)*) {
+            const SET: ScopeSet<S> = ScopeSet::from_bits(0 $(| bit($T::INDEX))*);
+        }
+    };
+}
+
+scope_lists!();
+scope_lists!(A);
+scope_lists!(A, B);
+scope_lists!(A, B, C);
+scope_lists!(A, B, C, D);
+scope_lists!(A, B, C, D, E);
+scope_lists!(A, B, C, D, E, F);
+scope_lists!(A, B, C, D, E, F, G);
+scope_lists!(A, B, C, D, E, F, G, H);
+scope_lists!(A, B, C, D, E, F, G, H, I);
+scope_lists!(A, B, C, D, E, F, G, H, I, J);
+scope_lists!(A, B, C, D, E, F, G, H, I, J, K);
+scope_lists!(A, B, C, D, E, F, G, H, I, J, K, L);
+
+/// What [`Verified`](crate::Verified) requires: a scheme, and the scopes an operation needs
+/// of it. A bare scheme type requires no scopes; [`scopes!(S: ..)`](crate::scopes) requires
+/// the scopes it names.
+///
+/// ```
+/// use authscheme::{RequiredScopes, SecurityScheme, scopes};
+///
+/// #[derive(SecurityScheme)]
+/// #[oauth2(token_url = "/token", scopes("me" = "Read your profile"))]
+/// struct OAuth;
+///
+/// assert!(<OAuth as RequiredScopes>::SET.is_empty());
+/// assert_eq!(<scopes!(OAuth: "me") as RequiredScopes>::SET.names().collect::<Vec<_>>(), ["me"]);
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` does not name a security scheme with scopes it declares",
+    label = "expected a scheme type, or `scopes!(Scheme: \"scope\", ..)`",
+    note = "`scopes!(Scheme: ..)` takes every scope from the scheme's own declaration, so it cannot mix schemes"
+)]
+pub trait RequiredScopes: Send + Sync + 'static {
+    /// The scheme whose credentials are checked.
+    type Scheme: SecurityScheme;
+    /// The scopes the operation needs.
+    const SET: ScopeSet<Self::Scheme>;
+}
+
+impl<S: SecurityScheme> RequiredScopes for S {
+    type Scheme = S;
+    const SET: ScopeSet<S> = ScopeSet::EMPTY;
+}
+
+impl<S: SecurityScheme, L: ScopeList<S> + 'static> RequiredScopes for Scopes<S, L> {
+    type Scheme = S;
+    const SET: ScopeSet<S> = L::SET;
 }

@@ -5,12 +5,12 @@
 mod support;
 
 use authscheme::form::{OAuth2PasswordRequestForm, OAuth2PasswordRequestFormStrict};
-use authscheme::{AllOf, AnyOf, Auth, Verified, scopes};
+use authscheme::{AllOf, AnyOf, AnyOf2, AnyOf3, Auth, Verified, scopes};
 use axum::Router;
 use axum::body::Body;
 use axum::routing::{get, post};
 use http::{Request, header};
-use support::{Admin, ITEMS_READ, Items, Jwt, Key, Keys, REPORTS, STATE, Tokens, Users, basic};
+use support::{Admin, Items, ItemsRead, Jwt, Key, Keys, Reports, STATE, Tokens, Users, basic};
 use tower::ServiceExt as _;
 
 async fn required(auth: Auth<Items>) -> String {
@@ -25,41 +25,38 @@ async fn optional(auth: Option<Auth<Items>>) -> String {
 }
 
 /// The required scopes written inline: an undeclared name would not compile.
-async fn scoped(
-    user: Verified<Items, Tokens, { scopes!(Items: "items:read", "items:write").bits() }>,
-) -> String {
+async fn scoped(user: Verified<scopes!(Items: "items:read", "items:write"), Tokens>) -> String {
     format!("writer {}", user.principal())
 }
 
-async fn reports(user: Verified<Admin, Users, REPORTS>) -> String {
+async fn reports(user: Verified<Reports, Users>) -> String {
     format!("reports for {}", user.principal())
 }
 
 type Either = AnyOf<(
-    Verified<Items, Tokens, ITEMS_READ>,
+    Verified<ItemsRead, Tokens>,
     Verified<Key, Keys>,
     Auth<Admin>,
 )>;
 
 async fn either(any: Either) -> String {
-    match any.into_inner() {
-        (Some(bearer), _, _) => format!("bearer {}", bearer.principal()),
-        (_, Some(key), _) => format!("key {}", key.principal()),
-        (_, _, Some(admin)) => format!("basic {}", admin.credentials().username()),
-        (None, None, None) => "impossible".to_owned(),
+    match any {
+        AnyOf3::A(bearer) => format!("bearer {}", bearer.principal()),
+        AnyOf3::B(key) => format!("key {}", key.principal()),
+        AnyOf3::C(admin) => format!("basic {}", admin.credentials().username()),
     }
 }
 
-async fn both(all: AllOf<(Verified<Items, Tokens, ITEMS_READ>, Auth<Key>)>) -> String {
+async fn both(all: AllOf<(Verified<ItemsRead, Tokens>, Auth<Key>)>) -> String {
     let (bearer, key) = all.into_inner();
     format!("{} with {}", bearer.principal(), key.credentials().as_str())
 }
 
 async fn maybe_either(any: Option<AnyOf<(Auth<Jwt>, Auth<Key>)>>) -> &'static str {
-    match any.map(AnyOf::into_inner) {
+    match any {
         None => "anonymous",
-        Some((Some(_), _)) => "jwt",
-        Some(_) => "key",
+        Some(AnyOf2::A(_)) => "jwt",
+        Some(AnyOf2::B(_)) => "key",
     }
 }
 

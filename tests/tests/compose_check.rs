@@ -5,11 +5,11 @@
 #[path = "compose_support/mod.rs"]
 mod support;
 
-use authscheme::compose::{AllOf, AnyOf, Auth, Check, Requirement, Verified};
+use authscheme::compose::{AllOf, AnyOf, AnyOf2, AnyOf3, Auth, Check, Requirement, Verified};
 use authscheme::openapi::SecurityRequirement;
 use support::{
-    Admin, Answer, AppState, ITEMS_READ, ITEMS_READ_WRITE, Items, Jwt, Key, Keys, OPS, REPORTS,
-    STATE, Tenant, Tokens, Users, answer, basic, not_authenticated, parts,
+    Admin, Answer, AppState, Items, ItemsRead, ItemsReadWrite, Jwt, Key, Keys, Ops, Reports, STATE,
+    Tenant, Tokens, Users, answer, basic, not_authenticated, parts,
 };
 
 const BEARER: &str = "Bearer";
@@ -127,10 +127,10 @@ async fn optional_auth_is_none_only_without_credentials() {
     .await;
 }
 
-fn principal<S, V, const SCOPES: u128>(verified: &Verified<S, V, SCOPES>) -> String
+fn principal<R, V>(verified: &Verified<R, V>) -> String
 where
-    S: authscheme::SecurityScheme,
-    V: authscheme::verify::Verifier<S>,
+    R: authscheme::RequiredScopes,
+    V: authscheme::verify::Verifier<R::Scheme>,
     V::Principal: std::fmt::Display,
 {
     format!(
@@ -142,7 +142,7 @@ where
 
 #[tokio::test]
 async fn verified_bearer_runs_the_verifier_then_checks_scopes() {
-    table::<Verified<Items, Tokens, ITEMS_READ_WRITE>>(
+    table::<Verified<ItemsReadWrite, Tokens>>(
         principal,
         vec![
             row(&[], Err(not_authenticated(&[BEARER]))),
@@ -207,7 +207,7 @@ async fn verified_without_scopes_needs_only_a_valid_token() {
 
 #[tokio::test]
 async fn verified_non_bearer_schemes_keep_their_challenge_and_get_no_scope_challenge() {
-    table::<Verified<Admin, Users, REPORTS>>(
+    table::<Verified<Reports, Users>>(
         principal,
         vec![
             row(&[], Err(not_authenticated(&[BASIC_ADMIN]))),
@@ -227,7 +227,7 @@ async fn verified_non_bearer_schemes_keep_their_challenge_and_get_no_scope_chall
         ],
     )
     .await;
-    table::<Verified<Key, Keys, OPS>>(
+    table::<Verified<Ops, Keys>>(
         principal,
         vec![
             row(&[], Err(not_authenticated(&[API_KEY]))),
@@ -246,17 +246,16 @@ async fn verified_non_bearer_schemes_keep_their_challenge_and_get_no_scope_chall
 }
 
 type Either = AnyOf<(
-    Verified<Items, Tokens, ITEMS_READ>,
+    Verified<ItemsRead, Tokens>,
     Verified<Key, Keys>,
     Auth<Admin>,
 )>;
 
 fn which(either: &Either) -> String {
-    match &either.0 {
-        (Some(bearer), None, None) => format!("bearer {}", bearer.principal()),
-        (None, Some(key), None) => format!("key {}", key.principal()),
-        (None, None, Some(admin)) => format!("basic {}", admin.credentials().username()),
-        _ => "not exactly one alternative".to_owned(),
+    match either {
+        AnyOf3::A(bearer) => format!("bearer {}", bearer.principal()),
+        AnyOf3::B(key) => format!("key {}", key.principal()),
+        AnyOf3::C(admin) => format!("basic {}", admin.credentials().username()),
     }
 }
 
@@ -299,12 +298,7 @@ async fn any_of_the_first_alternative_with_credentials_decides() {
     )
     .await;
     // Insufficient scope in the deciding alternative: 403, later alternatives not tried.
-    table::<
-        AnyOf<(
-            Verified<Items, Tokens, ITEMS_READ_WRITE>,
-            Verified<Key, Keys>,
-        )>,
-    >(
+    table::<AnyOf<(Verified<ItemsReadWrite, Tokens>, Verified<Key, Keys>)>>(
         |_| "passed".to_owned(),
         vec![row(
             &[auth("Bearer reader"), key("plain-key")],
@@ -318,7 +312,7 @@ async fn any_of_the_first_alternative_with_credentials_decides() {
     .await;
 }
 
-type Everything = AllOf<(Verified<Items, Tokens, ITEMS_READ>, Auth<Key>, Auth<Tenant>)>;
+type Everything = AllOf<(Verified<ItemsRead, Tokens>, Auth<Key>, Auth<Tenant>)>;
 
 #[tokio::test]
 async fn all_of_every_member_must_pass_and_the_first_failure_answers() {
@@ -399,9 +393,8 @@ async fn optional_members_and_optional_composites() {
     table::<Option<AnyOf<(Auth<Jwt>, Auth<Key>)>>>(
         |any| match any {
             None => "anonymous".to_owned(),
-            Some(AnyOf((Some(_), None))) => "jwt".to_owned(),
-            Some(AnyOf((None, Some(_)))) => "key".to_owned(),
-            Some(_) => "not exactly one alternative".to_owned(),
+            Some(AnyOf2::A(_)) => "jwt".to_owned(),
+            Some(AnyOf2::B(_)) => "key".to_owned(),
         },
         vec![
             row(&[], Ok("anonymous")),
@@ -413,11 +406,10 @@ async fn optional_members_and_optional_composites() {
     .await;
     // An anonymous alternative does not shadow a later one whose credentials are present.
     table::<AnyOf<(Option<Auth<Jwt>>, Auth<Key>)>>(
-        |any| match &any.0 {
-            (Some(None), None) => "anonymous".to_owned(),
-            (Some(Some(_)), None) => "jwt".to_owned(),
-            (None, Some(_)) => "key".to_owned(),
-            _ => "not exactly one alternative".to_owned(),
+        |any| match any {
+            AnyOf2::A(None) => "anonymous".to_owned(),
+            AnyOf2::A(Some(_)) => "jwt".to_owned(),
+            AnyOf2::B(_) => "key".to_owned(),
         },
         vec![
             row(&[], Ok("anonymous")),
@@ -468,16 +460,10 @@ async fn document_and_check_agree<R: Check<AppState>>() {
 async fn the_document_and_the_check_agree() {
     document_and_check_agree::<Auth<Items>>().await;
     document_and_check_agree::<Option<Auth<Items>>>().await;
-    document_and_check_agree::<Verified<Items, Tokens, ITEMS_READ_WRITE>>().await;
-    document_and_check_agree::<Verified<Admin, Users, REPORTS>>().await;
+    document_and_check_agree::<Verified<ItemsReadWrite, Tokens>>().await;
+    document_and_check_agree::<Verified<Reports, Users>>().await;
     document_and_check_agree::<AnyOf<(Verified<Items, Tokens>, Auth<Key>, Auth<Admin>)>>().await;
-    document_and_check_agree::<
-        AllOf<(
-            Verified<Items, Tokens, ITEMS_READ>,
-            Verified<Key, Keys, OPS>,
-        )>,
-    >()
-    .await;
+    document_and_check_agree::<AllOf<(Verified<ItemsRead, Tokens>, Verified<Ops, Keys>)>>().await;
     document_and_check_agree::<AllOf<(Auth<Key>, AnyOf<(Auth<Jwt>, Auth<Admin>)>)>>().await;
     document_and_check_agree::<AllOf<(Auth<Key>, Option<Auth<Jwt>>)>>().await;
     document_and_check_agree::<Option<AllOf<(Auth<Jwt>, Auth<Key>)>>>().await;

@@ -6,11 +6,12 @@ mod support;
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use authscheme::RequiredScopes;
 use authscheme::compose::{Check, Verified};
 use authscheme::verify::JwtVerifier;
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde_json::{Value, json};
-use support::{Answer, ITEMS_READ, ITEMS_READ_WRITE, Items, answer, not_authenticated, parts};
+use support::{Answer, Items, ItemsRead, ItemsReadWrite, answer, not_authenticated, parts};
 
 const SECRET: &[u8] = b"test-secret-of-at-least-32-bytes!!";
 const INVALID_TOKEN: &str = r#"Bearer error="invalid_token""#;
@@ -51,10 +52,12 @@ fn valid(extra: Value) -> String {
     token(&claims, SECRET)
 }
 
-async fn check<const SCOPES: u128>(bearer: &str) -> Result<(String, Vec<&'static str>), Answer> {
+async fn check<R: RequiredScopes<Scheme = Items>>(
+    bearer: &str,
+) -> Result<(String, Vec<&'static str>), Answer> {
     let authorization = format!("Bearer {bearer}");
     let head = parts("/", &[("authorization", authorization.as_str())]);
-    Verified::<Items, JwtVerifier<Claims>, SCOPES>::check(&head, &verifier::<Claims>())
+    Verified::<R, JwtVerifier<Claims>>::check(&head, &verifier::<Claims>())
         .await
         .map(|user| {
             (
@@ -90,18 +93,22 @@ async fn scope_and_scp_claims_grant_the_declared_scopes() {
     ];
     for (extra, granted) in cases {
         let expected = Ok(("alice".to_owned(), granted));
-        assert_eq!(check::<0>(&valid(extra.clone())).await, expected, "{extra}");
+        assert_eq!(
+            check::<Items>(&valid(extra.clone())).await,
+            expected,
+            "{extra}"
+        );
     }
 }
 
 #[tokio::test]
 async fn required_scopes_are_checked_against_the_claims() {
     assert_eq!(
-        check::<ITEMS_READ>(&valid(json!({"scope": "items:read"}))).await,
+        check::<ItemsRead>(&valid(json!({"scope": "items:read"}))).await,
         Ok(("alice".to_owned(), vec!["items:read"]))
     );
     assert_eq!(
-        check::<ITEMS_READ_WRITE>(&valid(json!({"scope": "items:read"}))).await,
+        check::<ItemsReadWrite>(&valid(json!({"scope": "items:read"}))).await,
         Err(answer(
             403,
             &[r#"Bearer error="insufficient_scope", scope="items:read items:write""#],
@@ -114,7 +121,7 @@ async fn required_scopes_are_checked_against_the_claims() {
 async fn invalid_tokens_are_401_invalid_token() {
     let expired = token(&json!({"sub": "alice", "exp": now() - 3600}), SECRET);
     assert_eq!(
-        check::<0>(&expired).await,
+        check::<Items>(&expired).await,
         Err(answer(401, &[INVALID_TOKEN], "Token has expired"))
     );
     let forged = token(
@@ -126,7 +133,7 @@ async fn invalid_tokens_are_401_invalid_token() {
     let no_sub = token(&json!({"exp": now() + 3600}), SECRET);
     for bad in [forged, not_a_jwt, no_exp, no_sub] {
         assert_eq!(
-            check::<0>(&bad).await,
+            check::<Items>(&bad).await,
             Err(answer(
                 401,
                 &[INVALID_TOKEN],
@@ -145,7 +152,10 @@ async fn malformed_and_missing_tokens_never_reach_the_verifier() {
         .map(|_| ())
         .map_err(Answer::of);
     assert_eq!(missing, Err(not_authenticated(&["Bearer"])));
-    assert_eq!(check::<0>("a b").await, Err(not_authenticated(&["Bearer"])));
+    assert_eq!(
+        check::<Items>("a b").await,
+        Err(not_authenticated(&["Bearer"]))
+    );
 }
 
 #[tokio::test]

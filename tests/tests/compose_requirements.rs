@@ -4,12 +4,11 @@
 #[path = "compose_support/mod.rs"]
 mod support;
 
-use authscheme::compose::{AllOf, AnyOf, Auth, Requirement, Verified};
+use authscheme::compose::{AllOf, AnyOf, Auth, AuthorizationUse, Requirement, Verified};
 use authscheme::openapi::{OpenApiVersion, SecurityRequirement, SecuritySchemes};
 use serde_json::{Value, json};
 use support::{
-    Admin, ITEMS_READ, ITEMS_READ_WRITE, Items, Jwt, Key, Keys, LegacyKey, OPS, Scram, Tenant,
-    Tokens,
+    Admin, Items, ItemsRead, ItemsReadWrite, Jwt, Key, Keys, LegacyKey, Ops, Scram, Tenant, Tokens,
 };
 
 /// The `security` array as OpenAPI 3.1 JSON.
@@ -48,7 +47,7 @@ fn option_adds_the_anonymous_requirement_first() {
 #[test]
 fn verified_lists_the_required_scopes_in_declaration_order() {
     assert_eq!(
-        Verified::<Items, Tokens, ITEMS_READ_WRITE>::security(),
+        Verified::<ItemsReadWrite, Tokens>::security(),
         [SecurityRequirement::default().with("Items", ["items:read", "items:write"])]
     );
     assert_eq!(
@@ -56,15 +55,12 @@ fn verified_lists_the_required_scopes_in_declaration_order() {
         json!([{"Items": []}])
     );
     // Roles on a non-OAuth scheme: valid from OpenAPI 3.1 on.
-    assert_eq!(
-        security::<Verified<Key, Keys, OPS>>(),
-        json!([{"Key": ["ops"]}])
-    );
+    assert_eq!(security::<Verified<Ops, Keys>>(), json!([{"Key": ["ops"]}]));
 }
 
 #[test]
 fn any_of_is_one_object_per_alternative() {
-    type Either = AnyOf<(Verified<Items, Tokens, ITEMS_READ>, Auth<Key>, Auth<Admin>)>;
+    type Either = AnyOf<(Verified<ItemsRead, Tokens>, Auth<Key>, Auth<Admin>)>;
     assert_eq!(
         Either::security(),
         [
@@ -81,7 +77,7 @@ fn any_of_is_one_object_per_alternative() {
 
 #[test]
 fn all_of_is_one_object_with_every_key() {
-    type Both = AllOf<(Verified<Items, Tokens, ITEMS_READ>, Auth<Key>, Auth<Tenant>)>;
+    type Both = AllOf<(Verified<ItemsRead, Tokens>, Auth<Key>, Auth<Tenant>)>;
     assert_eq!(
         Both::security(),
         [SecurityRequirement::default()
@@ -122,7 +118,7 @@ fn optional_composites() {
 
 #[test]
 fn the_same_scheme_twice_in_all_of_is_one_key_with_the_union_of_scopes() {
-    type Twice = AllOf<(Verified<Key, Keys, OPS>, Auth<Key>)>;
+    type Twice = AllOf<(Verified<Ops, Keys>, Auth<Key>)>;
     assert_eq!(
         Twice::security(),
         [SecurityRequirement::default().with("Key", ["ops"])]
@@ -146,7 +142,7 @@ fn every_requirement_names_declared_schemes_and_suits_its_openapi_version() {
     let lists = [
         Auth::<Items>::security(),
         Option::<Auth<Items>>::security(),
-        Verified::<Items, Tokens, ITEMS_READ_WRITE>::security(),
+        Verified::<ItemsReadWrite, Tokens>::security(),
         AnyOf::<(Auth<Jwt>, Auth<Key>, Auth<Admin>)>::security(),
         AllOf::<(Auth<Jwt>, Auth<Key>, Auth<Tenant>)>::security(),
         Option::<AllOf<(Auth<Jwt>, Auth<Key>)>>::security(),
@@ -163,7 +159,7 @@ fn every_requirement_names_declared_schemes_and_suits_its_openapi_version() {
         }
     }
     // Role names on an API key need OpenAPI 3.1 (RULES CT-I4).
-    let roles = &Verified::<Key, Keys, OPS>::security()[0];
+    let roles = &Verified::<Ops, Keys>::security()[0];
     assert!(
         schemes
             .check_requirement(roles, OpenApiVersion::V3_0)
@@ -176,24 +172,33 @@ fn every_requirement_names_declared_schemes_and_suits_its_openapi_version() {
     );
 }
 
+/// Whether a request meeting `R` may need the `Authorization` header.
+fn in_authorization<R: Requirement>() -> bool {
+    <R::Authorization as AuthorizationUse>::IN_AUTHORIZATION
+}
+
 #[test]
-fn authorization_header_users_are_counted_per_requirement_object() {
+fn authorization_header_use_is_known_per_requirement() {
     // One scheme each.
-    assert_eq!(Auth::<Items>::AUTHORIZATION_SCHEMES, 1);
-    assert_eq!(Auth::<Jwt>::AUTHORIZATION_SCHEMES, 1);
-    assert_eq!(Auth::<Admin>::AUTHORIZATION_SCHEMES, 1);
-    assert_eq!(Auth::<Scram>::AUTHORIZATION_SCHEMES, 1);
-    assert_eq!(Auth::<LegacyKey>::AUTHORIZATION_SCHEMES, 1);
-    assert_eq!(Auth::<Key>::AUTHORIZATION_SCHEMES, 0);
-    assert_eq!(Auth::<Tenant>::AUTHORIZATION_SCHEMES, 0);
-    assert_eq!(Verified::<Items, Tokens>::AUTHORIZATION_SCHEMES, 1);
-    // Alternatives: the most of any one of them; conjunctions: the sum.
-    assert_eq!(
-        AnyOf::<(Auth<Jwt>, Auth<Admin>, Auth<Scram>)>::AUTHORIZATION_SCHEMES,
-        1
-    );
-    assert_eq!(AnyOf::<(Auth<Key>, Auth<Tenant>)>::AUTHORIZATION_SCHEMES, 0);
-    assert_eq!(AllOf::<(Auth<Jwt>, Auth<Key>)>::AUTHORIZATION_SCHEMES, 1);
-    assert_eq!(AllOf::<(Auth<Key>, Auth<Tenant>)>::AUTHORIZATION_SCHEMES, 0);
-    assert_eq!(Option::<Auth<Jwt>>::AUTHORIZATION_SCHEMES, 1);
+    assert!(in_authorization::<Auth<Items>>());
+    assert!(in_authorization::<Auth<Jwt>>());
+    assert!(in_authorization::<Auth<Admin>>());
+    assert!(in_authorization::<Auth<Scram>>());
+    assert!(in_authorization::<Auth<LegacyKey>>());
+    assert!(!in_authorization::<Auth<Key>>());
+    assert!(!in_authorization::<Auth<Tenant>>());
+    assert!(in_authorization::<Verified<Items, Tokens>>());
+    // Alternatives: any one of them; conjunctions: the one member that does.
+    assert!(in_authorization::<
+        AnyOf<(Auth<Jwt>, Auth<Admin>, Auth<Scram>)>,
+    >());
+    assert!(in_authorization::<AnyOf<(Auth<Key>, Auth<Jwt>)>>());
+    assert!(!in_authorization::<AnyOf<(Auth<Key>, Auth<Tenant>)>>());
+    assert!(in_authorization::<AllOf<(Auth<Jwt>, Auth<Key>)>>());
+    assert!(in_authorization::<
+        AllOf<(Auth<Key>, Auth<Tenant>, Auth<Jwt>)>,
+    >());
+    assert!(!in_authorization::<AllOf<(Auth<Key>, Auth<Tenant>)>>());
+    assert!(in_authorization::<Option<Auth<Jwt>>>());
+    assert!(!in_authorization::<Option<Auth<Key>>>());
 }

@@ -24,7 +24,7 @@ fn header_key_with_roles() {
     );
     assert_eq!(KeyAuth::SCOPES, ["admin", "auditor"]);
     assert_eq!(KeyAuth::MIN_OPENAPI_VERSION, OpenApiVersion::V3_0);
-    assert_eq!(scopes!(KeyAuth: "auditor").bits(), 0b10);
+    assert_eq!(<scopes!(KeyAuth: "auditor")>::SET.bits(), 0b10);
     credentials_are::<KeyAuth, ApiKey>();
 }
 

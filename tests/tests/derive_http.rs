@@ -21,7 +21,7 @@ fn basic_with_realm() {
     );
     assert_eq!(Admin::CONFIG, BasicConfig::new(Some("admin")));
     assert_eq!(Admin::SCOPES, ["admin"]);
-    assert_eq!(scopes!(Admin: "admin").bits(), 1);
+    assert_eq!(<scopes!(Admin: "admin")>::SET.bits(), 1);
     credentials_are::<Admin, BasicCredentials>();
 }
 

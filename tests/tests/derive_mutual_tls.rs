@@ -38,5 +38,5 @@ fn mutual_tls_with_description_and_roles() {
         openapi::SecurityScheme::mutual_tls()
             .with_description("Cert must be signed by example.com CA")
     );
-    assert_eq!(scopes!(SignedCert: "service").bits(), 1);
+    assert_eq!(<scopes!(SignedCert: "service")>::SET.bits(), 1);
 }

@@ -34,7 +34,7 @@ fn openid_connect() {
     // The scope names are for `scopes!`, not for the document.
     assert_eq!(Oidc::SCOPES, ["openid", "email", "profile"]);
     assert_eq!(Oidc::MIN_OPENAPI_VERSION, OpenApiVersion::V3_0);
-    assert_eq!(scopes!(Oidc: "openid", "profile").bits(), 0b101);
+    assert_eq!(<scopes!(Oidc: "openid", "profile")>::SET.bits(), 0b101);
     credentials_are::<Oidc, BearerToken>();
 }
 

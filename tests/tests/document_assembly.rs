@@ -7,15 +7,15 @@ use authscheme::compose::{AllOf, AnyOf, Auth, Verified};
 use authscheme::document::{DocumentError, Operation, SecurityDocument};
 use authscheme::openapi::OpenApiVersion;
 use document_support::{
-    ADMIN, Admin, Cert, Dpop, Everybody, Jwt, JwtAgain, Key, ME, ME_ITEMS, OAuth2, OldKey, SharedA,
-    SharedB, assert_valid, violations,
+    Admin, AdminRole, Cert, Dpop, Everybody, Jwt, JwtAgain, Key, MeItemsScopes, MeScope, OAuth2,
+    OldKey, SharedA, SharedB, assert_valid, violations,
 };
 use http::Method;
 use serde_json::{Value, json};
 
-type Me = Verified<OAuth2, Everybody, ME>;
-type MeItems = Verified<OAuth2, Everybody, ME_ITEMS>;
-type KeyAdmin = Verified<Key, Everybody, ADMIN>;
+type Me = Verified<MeScope, Everybody>;
+type MeItems = Verified<MeItemsScopes, Everybody>;
+type KeyAdmin = Verified<AdminRole, Everybody>;
 
 /// A document using every use-site type, with schemes every version can express.
 fn petstore() -> SecurityDocument {

@@ -66,9 +66,8 @@ impl authscheme::verify::Verifier<OAuth2PasswordBearer> for Tokens {
     }
 }
 
-type Me = Verified<OAuth2PasswordBearer, Tokens, { scopes!(OAuth2PasswordBearer: "me").bits() }>;
-type Items =
-    Verified<OAuth2PasswordBearer, Tokens, { scopes!(OAuth2PasswordBearer: "me", "items").bits() }>;
+type Me = Verified<scopes!(OAuth2PasswordBearer: "me"), Tokens>;
+type Items = Verified<scopes!(OAuth2PasswordBearer: "me", "items"), Tokens>;
 
 fn document() -> SecurityDocument {
     SecurityDocument::new("FastAPI parity", "1")

@@ -42,7 +42,7 @@ fn name_of<S: SecurityScheme>() -> &'static str {
 
 /// `scopes!` in a generic context: the `const` block may name the type parameter.
 fn owner<S: SecurityScheme>() -> u128 {
-    scopes!(S).bits()
+    <scopes!(S)>::SET.bits()
 }
 
 #[test]
@@ -54,7 +54,7 @@ fn generic_structs_derive() {
         openapi::SecurityScheme::api_key("X-Tenant-Key", ApiKeyLocation::Header)
             .with_description("A scheme generic over a tenant marker.")
     );
-    assert_eq!(scopes!(TenantKey<u8>: "owner").bits(), 1);
+    assert_eq!(<scopes!(TenantKey<u8>: "owner")>::SET.bits(), 1);
     assert_eq!(owner::<TenantKey<u8>>(), 0);
     assert_eq!(name_of::<Borrowing<'static>>(), "Borrowing");
     let _ = TenantKey::<u8> {

@@ -75,9 +75,9 @@ pub struct Mtls<T: 'static>(::core::marker::PhantomData<T>);
 #[test]
 fn expansions_ignore_the_prelude() {
     ::core::assert_eq!(<Flat as SecurityScheme>::NAME, "Flat");
-    ::core::assert_eq!(scopes!(Flat: "read").bits(), 1);
-    ::core::assert_eq!(scopes!(Basic: "admin").bits(), 1);
-    ::core::assert!(scopes!(Oidc).is_empty());
+    ::core::assert_eq!(<scopes!(Flat: "read")>::SET.bits(), 1);
+    ::core::assert_eq!(<scopes!(Basic: "admin")>::SET.bits(), 1);
+    ::core::assert!(<scopes!(Oidc)>::SET.is_empty());
     ::core::assert_eq!(
         <Flows as SecurityScheme>::openapi().kind.type_name(),
         "oauth2"

@@ -68,16 +68,16 @@ pub struct Mtls;
 #[http(bearer)]
 pub struct Generic<T: 'static>(core::marker::PhantomData<T>);
 
-const READ_WRITE: ScopeSet<Everything> = scopes!(Everything: "read", "write");
+const READ_WRITE: ScopeSet<Everything> = <scopes!(Everything: "read", "write")>::SET;
 
 #[test]
 fn lint_clean_expansions_work() {
     assert_eq!(Everything::MIN_OPENAPI_VERSION, OpenApiVersion::V3_2);
     assert_eq!(READ_WRITE.bits(), 0b11);
-    assert_eq!(scopes!(Everything: "extra").bits(), 0b100);
-    assert!(scopes!(Flat).is_empty());
-    assert_eq!(scopes!(Basic: "admin").bits(), 1);
-    assert_eq!(scopes!(Oidc: "openid").bits(), 1);
+    assert_eq!(<scopes!(Everything: "extra")>::SET.bits(), 0b100);
+    assert!(<scopes!(Flat)>::SET.is_empty());
+    assert_eq!(<scopes!(Basic: "admin")>::SET.bits(), 1);
+    assert_eq!(<scopes!(Oidc: "openid")>::SET.bits(), 1);
     for name in [
         Flat::NAME,
         Bearer::NAME,

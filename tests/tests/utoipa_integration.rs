@@ -14,16 +14,16 @@ use authscheme::openapi::{
     SecurityRequirement, SecurityScheme as Model,
 };
 use document_support::{
-    Admin, Cert, Dpop, Everybody, Jwt, Key, ME, ME_ITEMS, OAuth2, OldKey, SharedA, SharedB,
-    assert_valid,
+    Admin, Cert, Dpop, Everybody, Jwt, Key, MeItemsScopes, MeScope, OAuth2, OldKey, SharedA,
+    SharedB, assert_valid,
 };
 use http::Method;
 use serde_json::{Value, json};
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme as UtoipaScheme};
 use utoipa::{Modify, OpenApi};
 
-type Me = Verified<OAuth2, Everybody, ME>;
-type MeItems = Verified<OAuth2, Everybody, ME_ITEMS>;
+type Me = Verified<MeScope, Everybody>;
+type MeItems = Verified<MeItemsScopes, Everybody>;
 
 /// Read the current user.
 #[utoipa::path(get, path = "/users/me", responses((status = 200, description = "The user")))]

@@ -25,7 +25,18 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
     let (impl_generics, ty_generics, where_clause) =
         impl_header_generics(ident, &original.generics);
     let (credentials, config_type, config) = credentials(&private, kind);
+    // API keys: where the key travels is unknown, so nothing is refused by `AllOf`'s check.
+    let api_key_header = matches!(kind, Some(KindAttr::ApiKey(_))).then(|| {
+        quote! {
+            #[automatically_derived]
+            #[allow(unused_qualifications, clippy::absolute_paths)]
+            impl #impl_generics #krate::compose::ApiKeyHeader for #ident #ty_generics #where_clause {
+                type Authorization = #krate::compose::Elsewhere;
+            }
+        }
+    });
     quote! {
+        #api_key_header
         #[automatically_derived]
         #[allow(unused_qualifications, clippy::absolute_paths)]
         impl #impl_generics #krate::SecurityScheme for #ident #ty_generics #where_clause {

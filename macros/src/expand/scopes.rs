@@ -1,6 +1,6 @@
-//! `scopes!(Scheme: "a", "b")`: a `ScopeSet<Scheme>` whose every name is looked up in a
-//! `const` block of its own, where an undeclared name is a compile error pointing at its
-//! literal.
+//! `scopes!(Scheme: "a", "b")`: the type `Scopes<Scheme, (a, b)>`, whose every name is looked
+//! up in a `const` block of its own, where an undeclared name is a compile error pointing at
+//! its literal.
 
 use proc_macro2::{Delimiter, Spacing, TokenStream, TokenTree};
 use quote::{ToTokens, quote, quote_spanned};
@@ -10,18 +10,38 @@ use syn::{LitStr, Token, Type};
 use super::krate::default_path;
 use crate::attr::common::peek_lit_str;
 
-/// The macro's input: `Type` then, optionally, `:` and string literals.
+/// The macro's input: `Type` then, optionally, `:` and string literals. A mistake after the
+/// type is kept in `error`, so that the expansion can still be the scheme's empty `Scopes`
+/// type: one mistake, one error.
 struct Input {
     ty: Type,
-    names: Vec<LitStr>,
+    names: syn::Result<Vec<LitStr>>,
 }
 
 impl Parse for Input {
     fn parse(input: ParseStream) -> syn::Result<Self> {
         let ty: Type = input.parse()?;
+        let names = names(input);
+        if names.is_err() {
+            // Skip what could not be read, so that `parse2` accepts the input.
+            input.step(|cursor| {
+                let mut rest = *cursor;
+                while let Some((_, next)) = rest.token_tree() {
+                    rest = next;
+                }
+                Ok(((), rest))
+            })?;
+        }
+        Ok(Self { ty, names })
+    }
+}
+
+/// `: "a", "b"`, or nothing.
+fn names(input: ParseStream) -> syn::Result<Vec<LitStr>> {
+    {
         let mut names = Vec::new();
         if input.is_empty() {
-            return Ok(Self { ty, names });
+            return Ok(names);
         }
         if !input.peek(Token![:]) {
             return Err(input
@@ -47,46 +67,56 @@ impl Parse for Input {
             }
             input.parse::<Token![,]>()?;
         }
-        Ok(Self { ty, names })
+        Ok(names)
     }
 }
 
-/// Expands `scopes!(..)`.
+/// Expands `scopes!(..)` to the type `Scopes<Scheme, (marker, ..)>`.
 pub(crate) fn expand(input: TokenStream) -> TokenStream {
     let Input { ty, names } = match syn::parse2(input) {
         Ok(input) => input,
         Err(error) => return error.to_compile_error(),
     };
     let krate = default_path();
-    let private = quote!(#krate::__private);
-    // The trait is asserted first, with the user's type tokens: when the type is not a scheme,
-    // rustc reports that one obligation, and the later uses of the same tokens (the same span,
-    // the same predicate) add nothing.
-    let assertion = quote!(#private::assert_security_scheme::<#ty>());
-    if names.is_empty() {
-        return quote!({
-            #assertion;
-            #private::scope_set::<#ty>(0)
-        });
-    }
+    let names = names.and_then(|names| {
+        if let Some(extra) = names.get(MAX_NAMES) {
+            return Err(syn::Error::new_spanned(
+                extra,
+                format!(
+                    "`scopes!` takes at most {MAX_NAMES} scopes; an operation that needs more can require them in two `Verified` extractors"
+                ),
+            ));
+        }
+        Ok(names)
+    });
+    let names = match names {
+        Ok(names) => names,
+        Err(error) => {
+            // `compile_error!` in type position stands for `()`, the empty scope list: the
+            // type stays well-formed, so the mistake is the only error.
+            let error = error.to_compile_error();
+            return quote!(#krate::Scopes<#ty, #error>);
+        }
+    };
     let scheme = compact(ty.to_token_stream());
-    // Each lookup is a `const` block of its own, spanned at its literal: const evaluation stops
-    // at the first panic of a constant, so one block per name reports every undeclared name,
-    // each under its own literal.
+    // Each name is looked up in a `const` block of its own, spanned at its literal: const
+    // evaluation stops at the first panic of a constant, so one block per name reports every
+    // undeclared name, each under its own literal. The index it yields selects the marker
+    // type the derive generated for that scope.
     // The path is written out here rather than interpolated: interpolated tokens keep their
     // call-site span, which would stretch the call's span over the whole invocation.
-    let bits = names.iter().map(|name| {
+    let markers = names.iter().map(|name| {
         quote_spanned! {name.span()=>
-            const { ::authscheme::__private::scope_bit::<#ty>(#scheme, #name) }
+            <#ty as ::authscheme::__private::ScopeMarker<
+                { ::authscheme::__private::scope_index::<#ty>(#scheme, #name) }
+            >>::Marker
         }
     });
-    quote! {
-        {
-            #assertion;
-            #private::scope_set::<#ty>(#(#bits)|*)
-        }
-    }
+    quote!(#krate::Scopes<#ty, (#(#markers,)*)>)
 }
+
+/// The most names one `scopes!` takes: `ScopeList` is implemented for tuples up to 12.
+const MAX_NAMES: usize = 12;
 
 /// Tokens as a user would write them: `a::B<C>` rather than `a :: B < C >`.
 fn compact(tokens: TokenStream) -> String {
@@ -154,11 +184,7 @@ mod tests {
         let tokens = expand(quote!(ItemsAuth));
         assert_eq!(
             tokens.to_string(),
-            quote!({
-                ::authscheme::__private::assert_security_scheme::<ItemsAuth>();
-                ::authscheme::__private::scope_set::<ItemsAuth>(0)
-            })
-            .to_string()
+            quote!(::authscheme::Scopes<ItemsAuth, ()>).to_string()
         );
         assert_eq!(expand(quote!(ItemsAuth:)).to_string(), tokens.to_string());
     }
@@ -166,13 +192,23 @@ mod tests {
     #[test]
     fn names_become_spanned_lookups() {
         let tokens = expand(quote!(ItemsAuth: "items:read", "items:write",)).to_string();
-        assert!(tokens.contains("assert_security_scheme"), "{tokens}");
-        assert_eq!(tokens.matches("const {").count(), 2, "{tokens}");
-        assert_eq!(tokens.matches("scope_bit").count(), 2, "{tokens}");
+        assert!(
+            tokens.starts_with(":: authscheme :: Scopes < ItemsAuth"),
+            "{tokens}"
+        );
+        assert_eq!(tokens.matches("ScopeMarker").count(), 2, "{tokens}");
+        assert_eq!(tokens.matches("scope_index").count(), 2, "{tokens}");
         assert!(
             tokens.contains("\"ItemsAuth\" , \"items:write\""),
             "{tokens}"
         );
+    }
+
+    #[test]
+    fn at_most_twelve_names() {
+        let names = (0..13).map(|i| format!("s{i}"));
+        let tokens = expand(quote!(ItemsAuth: #(#names),*)).to_string();
+        assert!(tokens.contains("takes at most 12 scopes"), "{tokens}");
     }
 
     #[test]

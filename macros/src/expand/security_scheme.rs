@@ -28,7 +28,9 @@ pub(crate) fn expand(scheme: &Scheme) -> TokenStream {
     let description = optional(scheme.description.as_deref());
     let deprecated = scheme.deprecated;
     let extensions = extensions(krate, &scheme.extensions);
+    let markers = scope_markers(scheme, &impl_generics, &ty_generics, where_clause.as_ref());
     quote! {
+        #markers
         #krate::__private::impl_security_scheme! {
             [
                 [#impl_generics] #ident [#ty_generics] [#where_clause]
@@ -38,6 +40,75 @@ pub(crate) fn expand(scheme: &Scheme) -> TokenStream {
             #kind
         }
     }
+}
+
+/// One marker type per declared scope (or role), for `scopes!(Scheme: "name")`: the type
+/// that names the scope in a requirement's type, so that compiler messages show
+/// `Scopes<Scheme, (items_read,)>`. The markers live in an anonymous `const` block, where
+/// their names cannot clash with the user's items; `scopes!` reaches each one through
+/// `ScopeMarker<INDEX>`, implemented on the scheme.
+fn scope_markers(
+    scheme: &Scheme,
+    impl_generics: &ImplGenerics,
+    ty_generics: &TypeGenerics,
+    where_clause: Option<&WhereClause>,
+) -> TokenStream {
+    if scheme.scopes.is_empty() {
+        return TokenStream::new();
+    }
+    let krate = &scheme.krate;
+    let ident = scheme.ident;
+    let noun = if scheme.roles { "role" } else { "scope" };
+    let markers = marker_idents(&scheme.scopes)
+        .into_iter()
+        .zip(&scheme.scopes)
+        .enumerate()
+        .map(|(index, (marker, name))| {
+            let index = u32::try_from(index).expect("validation allows at most 128 scopes");
+            let doc = format!("The {noun} `{name}` of `{ident}`.");
+            quote! {
+                #[doc = #doc]
+                #[allow(non_camel_case_types)]
+                pub struct #marker;
+                impl #impl_generics #krate::__private::ScopeOf<#ident #ty_generics> for #marker #where_clause {
+                    const INDEX: u32 = #index;
+                }
+                impl #impl_generics #krate::__private::ScopeMarker<#index> for #ident #ty_generics #where_clause {
+                    type Marker = #marker;
+                }
+            }
+        });
+    quote! {
+        #[allow(unused_qualifications, clippy::absolute_paths)]
+        const _: () = { #(#markers)* };
+    }
+}
+
+/// The marker type names of `scopes`: each name with every character outside
+/// `[A-Za-z0-9_]` replaced by `_` (`items:read` → `items_read`), `_` in front of a leading
+/// digit, `_` after a keyword, and the scope's index after a name taken by an earlier scope.
+fn marker_idents(scopes: &[String]) -> Vec<Ident> {
+    let mut taken = std::collections::HashSet::new();
+    scopes
+        .iter()
+        .enumerate()
+        .map(|(index, scope)| {
+            let mut name: String = scope
+                .chars()
+                .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+                .collect();
+            if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
+                name.insert(0, '_');
+            }
+            if name == "_" || syn::parse_str::<Ident>(&name).is_err() {
+                name.push('_');
+            }
+            while !taken.insert(name.clone()) {
+                name = format!("{name}_{index}");
+            }
+            Ident::new(&name, proc_macro2::Span::call_site())
+        })
+        .collect()
 }
 
 /// The generics of the impl header. A generic type implements the trait only where it meets
@@ -98,18 +169,28 @@ fn kind(krate: &syn::Path, kind: &Kind) -> TokenStream {
         }
         Kind::OpenIdConnect { url } => quote!(openid_connect #url),
         Kind::ApiKey { location, name } => {
+            // An API key in `Authorization` cannot be combined with another scheme there
+            // (`AllOf`'s check, which reads this as a type).
+            let uses = if matches!(location, ApiKeyLocation::Header)
+                && name.eq_ignore_ascii_case("authorization")
+            {
+                "InAuthorization"
+            } else {
+                "Elsewhere"
+            };
+            let uses = Ident::new(uses, proc_macro2::Span::call_site());
             let location = match location {
                 // The lowercased name builds the `HeaderName` the lookup uses (header names
                 // are case-insensitive; `HeaderName::from_static` takes them lowercase).
                 ApiKeyLocation::Header => {
                     let header_name = name.to_ascii_lowercase();
-                    return quote!(api_key Header #name #header_name);
+                    return quote!(api_key Header #name #uses #header_name);
                 }
                 ApiKeyLocation::Query => "Query",
                 ApiKeyLocation::Cookie => "Cookie",
             };
             let location = Ident::new(location, proc_macro2::Span::call_site());
-            quote!(api_key #location #name)
+            quote!(api_key #location #name #uses)
         }
         Kind::Http(Http::Basic { realm }) => {
             let realm = optional(realm.as_deref());
@@ -206,5 +287,40 @@ fn extension_value(krate: &syn::Path, value: &ExtensionValue) -> TokenStream {
                 quote!(Float(#literal))
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::marker_idents;
+
+    #[test]
+    fn marker_names_are_unique_idents() {
+        let scopes = [
+            "items:read",
+            "items.read",
+            "me",
+            "1st",
+            "type",
+            "_",
+            "https://x/.default",
+        ]
+        .map(String::from);
+        let names: Vec<String> = marker_idents(&scopes)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "items_read",
+                "items_read_1",
+                "me",
+                "_1st",
+                "type_",
+                "__",
+                "https___x__default"
+            ]
+        );
     }
 }

@@ -346,7 +346,35 @@ scheme_list!(A, B, C, D, E, F, G);
 scheme_list!(A, B, C, D, E, F, G, H);
 
 /// A [`Modify`] that declares the scheme types of the tuple `T` in
-/// `components.securitySchemes`: `#[openapi(modifiers(&AddSchemes::<(Jwt, Key)>::NEW))]`.
+/// `components.securitySchemes`.
+///
+/// utoipa 6's `#[openapi(modifiers(&NAME))]` takes the name of a value, not a path with
+/// generics: give the modifier a name with a `const` first.
+///
+/// ```
+/// use authscheme::SecurityScheme;
+/// use authscheme::adapters::utoipa::AddSchemes;
+/// use utoipa::OpenApi;
+///
+/// #[derive(SecurityScheme)]
+/// #[http(bearer, format = "JWT")]
+/// struct Jwt;
+///
+/// #[derive(SecurityScheme)]
+/// #[api_key(header = "X-API-Key")]
+/// struct Key;
+///
+/// const SCHEMES: AddSchemes<(Jwt, Key)> = AddSchemes::NEW;
+///
+/// #[derive(OpenApi)]
+/// #[openapi(modifiers(&SCHEMES))]
+/// struct ApiDoc;
+///
+/// let json = serde_json::to_value(ApiDoc::openapi()).unwrap();
+/// let schemes = &json["components"]["securitySchemes"];
+/// assert_eq!(schemes["Jwt"]["bearerFormat"], "JWT");
+/// assert_eq!(schemes["Key"]["name"], "X-API-Key");
+/// ```
 ///
 /// Its `modify` panics on what [`apply`](Self::apply) reports as an error (a scheme the
 /// document's version or utoipa cannot express, a different scheme under the same name): a

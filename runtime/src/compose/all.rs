@@ -2,7 +2,7 @@
 
 use http::request::Parts;
 
-use super::{Check, Requirement, every_challenge, security};
+use super::{Check, Elsewhere, InAuthorization, Requirement, every_challenge, security};
 use crate::Rejection;
 use crate::openapi::SecurityRequirement;
 
@@ -15,8 +15,8 @@ use crate::openapi::SecurityRequirement;
 /// present. When nothing at all is presented, the 401 carries every member's challenge.
 ///
 /// Two members that both need the `Authorization` header can never be satisfied together
-/// (RFC 9110 §11.6.2; RULES CT-B7): using such an `AllOf` is a compile error (see
-/// [`Transport`](super::Transport)).
+/// (RFC 9110 §11.6.2): naming such an `AllOf` is a compile error, at `cargo check`, under
+/// the type (see [`AllMembers`]).
 ///
 /// ```
 /// use authscheme::SecurityScheme;
@@ -34,39 +34,196 @@ use crate::openapi::SecurityRequirement;
 /// let names: Vec<_> = security[0].schemes.iter().map(|(name, _)| name.as_ref()).collect();
 /// assert_eq!(names, ["Jwt", "Tenant"]);
 /// ```
-pub struct AllOf<T>(pub T);
+pub struct AllOf<T: AllMembers>(pub T);
 
-impl<T> AllOf<T> {
+impl<T: AllMembers> AllOf<T> {
     /// The tuple of every member.
     pub fn into_inner(self) -> T {
         self.0
     }
 }
 
-/// The compile-time check of RULES CT-B7, evaluated where an `AllOf` is used.
-const fn assert_one_authorization(schemes: usize) {
-    assert!(
-        schemes <= 1,
-        "`AllOf`: two members need the single `Authorization` header (RFC 9110 §11.6.2), so no request can satisfy both (RULES CT-B7); list them as alternatives with `AnyOf` instead"
-    );
+/// Tuples of [`Requirement`]s that [`AllOf`] accepts: 2 to 6 members, at most one of which
+/// needs the `Authorization` header.
+pub trait AllMembers: Sized + Send {
+    /// [`InAuthorization`] when one member needs the `Authorization` header.
+    type Authorization: super::AuthorizationUse;
+}
+
+/// The members `Self` of an [`AllOf`], whose uses of the `Authorization` header are `Uses`,
+/// can be satisfied by one request: at most one of them needs that header. Implemented for
+/// every such combination, and for no other, so that `AllOf` of two `Authorization` schemes
+/// fails where the user names it, with this message.
+#[diagnostic::on_unimplemented(
+    message = "`AllOf<{Self}>` can never be satisfied: more than one member needs the `Authorization` header",
+    label = "no request can carry both credentials",
+    note = "a request carries one credential in `Authorization` (RFC 9110 §11.6.2); require these schemes as alternatives with `AnyOf` instead, or merge the scopes of one scheme into one `Verified`"
+)]
+pub trait OneAuthorization<Uses> {
+    /// The use of the whole [`AllOf`].
+    type Authorization: super::AuthorizationUse;
+}
+
+impl<T> OneAuthorization<(Elsewhere, Elsewhere)> for T {
+    type Authorization = Elsewhere;
+}
+impl<T> OneAuthorization<(InAuthorization, Elsewhere)> for T {
+    type Authorization = InAuthorization;
+}
+impl<T> OneAuthorization<(Elsewhere, InAuthorization)> for T {
+    type Authorization = InAuthorization;
+}
+impl<T> OneAuthorization<(Elsewhere, Elsewhere, Elsewhere)> for T {
+    type Authorization = Elsewhere;
+}
+impl<T> OneAuthorization<(InAuthorization, Elsewhere, Elsewhere)> for T {
+    type Authorization = InAuthorization;
+}
+impl<T> OneAuthorization<(Elsewhere, InAuthorization, Elsewhere)> for T {
+    type Authorization = InAuthorization;
+}
+impl<T> OneAuthorization<(Elsewhere, Elsewhere, InAuthorization)> for T {
+    type Authorization = InAuthorization;
+}
+impl<T> OneAuthorization<(Elsewhere, Elsewhere, Elsewhere, Elsewhere)> for T {
+    type Authorization = Elsewhere;
+}
+impl<T> OneAuthorization<(InAuthorization, Elsewhere, Elsewhere, Elsewhere)> for T {
+    type Authorization = InAuthorization;
+}
+impl<T> OneAuthorization<(Elsewhere, InAuthorization, Elsewhere, Elsewhere)> for T {
+    type Authorization = InAuthorization;
+}
+impl<T> OneAuthorization<(Elsewhere, Elsewhere, InAuthorization, Elsewhere)> for T {
+    type Authorization = InAuthorization;
+}
+impl<T> OneAuthorization<(Elsewhere, Elsewhere, Elsewhere, InAuthorization)> for T {
+    type Authorization = InAuthorization;
+}
+impl<T> OneAuthorization<(Elsewhere, Elsewhere, Elsewhere, Elsewhere, Elsewhere)> for T {
+    type Authorization = Elsewhere;
+}
+impl<T> OneAuthorization<(InAuthorization, Elsewhere, Elsewhere, Elsewhere, Elsewhere)> for T {
+    type Authorization = InAuthorization;
+}
+impl<T> OneAuthorization<(Elsewhere, InAuthorization, Elsewhere, Elsewhere, Elsewhere)> for T {
+    type Authorization = InAuthorization;
+}
+impl<T> OneAuthorization<(Elsewhere, Elsewhere, InAuthorization, Elsewhere, Elsewhere)> for T {
+    type Authorization = InAuthorization;
+}
+impl<T> OneAuthorization<(Elsewhere, Elsewhere, Elsewhere, InAuthorization, Elsewhere)> for T {
+    type Authorization = InAuthorization;
+}
+impl<T> OneAuthorization<(Elsewhere, Elsewhere, Elsewhere, Elsewhere, InAuthorization)> for T {
+    type Authorization = InAuthorization;
+}
+impl<T>
+    OneAuthorization<(
+        Elsewhere,
+        Elsewhere,
+        Elsewhere,
+        Elsewhere,
+        Elsewhere,
+        Elsewhere,
+    )> for T
+{
+    type Authorization = Elsewhere;
+}
+impl<T>
+    OneAuthorization<(
+        InAuthorization,
+        Elsewhere,
+        Elsewhere,
+        Elsewhere,
+        Elsewhere,
+        Elsewhere,
+    )> for T
+{
+    type Authorization = InAuthorization;
+}
+impl<T>
+    OneAuthorization<(
+        Elsewhere,
+        InAuthorization,
+        Elsewhere,
+        Elsewhere,
+        Elsewhere,
+        Elsewhere,
+    )> for T
+{
+    type Authorization = InAuthorization;
+}
+impl<T>
+    OneAuthorization<(
+        Elsewhere,
+        Elsewhere,
+        InAuthorization,
+        Elsewhere,
+        Elsewhere,
+        Elsewhere,
+    )> for T
+{
+    type Authorization = InAuthorization;
+}
+impl<T>
+    OneAuthorization<(
+        Elsewhere,
+        Elsewhere,
+        Elsewhere,
+        InAuthorization,
+        Elsewhere,
+        Elsewhere,
+    )> for T
+{
+    type Authorization = InAuthorization;
+}
+impl<T>
+    OneAuthorization<(
+        Elsewhere,
+        Elsewhere,
+        Elsewhere,
+        Elsewhere,
+        InAuthorization,
+        Elsewhere,
+    )> for T
+{
+    type Authorization = InAuthorization;
+}
+impl<T>
+    OneAuthorization<(
+        Elsewhere,
+        Elsewhere,
+        Elsewhere,
+        Elsewhere,
+        Elsewhere,
+        InAuthorization,
+    )> for T
+{
+    type Authorization = InAuthorization;
 }
 
 macro_rules! all_of {
     ($($T:ident $v:ident),+) => {
-        impl<$($T: Requirement),+> Requirement for AllOf<($($T,)+)> {
-            const AUTHORIZATION_SCHEMES: usize = {
-                let schemes = 0 $(+ $T::AUTHORIZATION_SCHEMES)+;
-                assert_one_authorization(schemes);
-                schemes
-            };
+        impl<$($T: Requirement),+> AllMembers for ($($T,)+)
+        where
+            ($($T,)+): OneAuthorization<($($T::Authorization,)+)>,
+        {
+            type Authorization =
+                <($($T,)+) as OneAuthorization<($($T::Authorization,)+)>>::Authorization;
+        }
+
+        impl<$($T: Requirement),+> Requirement for AllOf<($($T,)+)>
+        where
+            ($($T,)+): AllMembers,
+        {
+            type Authorization = <($($T,)+) as AllMembers>::Authorization;
 
             fn security() -> Vec<SecurityRequirement> {
-                let _: usize = const { Self::AUTHORIZATION_SCHEMES };
                 security::all([$($T::security()),+])
             }
 
             fn missing() -> Rejection {
-                let _: usize = const { Self::AUTHORIZATION_SCHEMES };
                 every_challenge([$($T::missing()),+])
             }
 
@@ -75,10 +232,12 @@ macro_rules! all_of {
             }
         }
 
-        impl<Ctx: ?Sized + Sync, $($T: Check<Ctx>),+> Check<Ctx> for AllOf<($($T,)+)> {
+        impl<Ctx: ?Sized + Sync, $($T: Check<Ctx>),+> Check<Ctx> for AllOf<($($T,)+)>
+        where
+            ($($T,)+): AllMembers,
+        {
             #[allow(unused_assignments, reason = "the last member's `failed` is not read")]
             async fn attempt(parts: &Parts, ctx: &Ctx) -> Result<Option<Self>, Rejection> {
-                let _: usize = const { Self::AUTHORIZATION_SCHEMES };
                 // Look at each member until one fails; a member after a failure counts as
                 // absent (it is never reached below).
                 let mut failed = false;

@@ -2,7 +2,7 @@
 
 use http::request::Parts;
 
-use super::{Check, Requirement, every_challenge, security};
+use super::{AuthorizationUse, Check, Requirement, every_challenge, security};
 use crate::Rejection;
 use crate::openapi::SecurityRequirement;
 
@@ -17,19 +17,20 @@ use crate::openapi::SecurityRequirement;
 ///   `WWW-Authenticate` line each, in declaration order — unless an alternative allows
 ///   anonymous access (`Option<..>`).
 ///
-/// The value is a tuple of `Option`s with exactly one `Some`, the alternative that passed
-/// (or the anonymous one).
+/// `AnyOf<(A, B)>` is the enum [`AnyOf2<A, B>`], `AnyOf<(A, B, C)>` is [`AnyOf3`], and so on
+/// up to [`AnyOf6`]: one variant per alternative, named `A`, `B`, `C`.. in declaration order,
+/// holding the alternative that passed (as axum-extra's `Either*`).
 ///
 /// ```
+/// use authscheme::compose::{AnyOf, AnyOf2, Auth, Requirement};
 /// use authscheme::SecurityScheme;
-/// # use authscheme::{openapi, credentials::{ApiKey, ApiKeyConfig, BearerToken}};
+///
 /// #[derive(SecurityScheme)]
 /// #[http(bearer, format = "JWT")]
 /// struct Jwt;
 /// #[derive(SecurityScheme)]
 /// #[api_key(header = "X-Key")]
 /// struct Key;
-/// use authscheme::compose::{AnyOf, Auth, Requirement};
 ///
 /// type JwtOrKey = AnyOf<(Auth<Jwt>, Auth<Key>)>;
 ///
@@ -39,49 +40,39 @@ use crate::openapi::SecurityRequirement;
 /// assert_eq!(security[1].schemes[0].0, "Key");
 ///
 /// fn who(any: JwtOrKey) -> &'static str {
-///     match any.0 {
-///         (Some(_jwt), _) => "jwt",
-///         (_, Some(_key)) => "key",
-///         (None, None) => unreachable!("exactly one alternative is chosen"),
+///     match any {
+///         AnyOf2::A(_jwt) => "jwt",
+///         AnyOf2::B(_key) => "key",
 ///     }
 /// }
 /// # let _ = who;
 /// ```
-pub struct AnyOf<T: Alternatives>(pub T::Chosen);
+pub type AnyOf<T> = <T as Alternatives>::AnyOf;
 
-impl<T: Alternatives> AnyOf<T> {
-    /// The tuple of `Option`s, exactly one of which is `Some`.
-    pub fn into_inner(self) -> T::Chosen {
-        self.0
-    }
-
-    fn none_chosen() -> T::Chosen {
-        T::Chosen::default()
-    }
-}
-
-/// Tuples of [`Requirement`]s that [`AnyOf`] accepts, and the value it yields for them.
+/// Tuples of [`Requirement`]s that [`AnyOf`] accepts, and the enum it is for them.
 pub trait Alternatives {
-    /// `(Option<A>, Option<B>, ..)`.
-    type Chosen: Send + Default;
+    /// [`AnyOf2<A, B>`] for `(A, B)`, and so on.
+    type AnyOf: Requirement;
 }
 
 macro_rules! any_of {
-    ($(($idx:tt $T:ident)),+) => {
-        impl<$($T: Requirement),+> Alternatives for ($($T,)+) {
-            type Chosen = ($(Option<$T>,)+);
+    ($(#[$doc:meta])* $name:ident: $($T:ident)+; $First:ident $($Rest:ident)*) => {
+        $(#[$doc])*
+        #[derive(Debug)]
+        pub enum $name<$($T),+> {
+            $(
+                #[doc = concat!("The alternative `", stringify!($T), "` passed.")]
+                $T($T),
+            )+
         }
 
-        impl<$($T: Requirement),+> Requirement for AnyOf<($($T,)+)> {
-            const AUTHORIZATION_SCHEMES: usize = {
-                let mut most = 0;
-                $(
-                    if $T::AUTHORIZATION_SCHEMES > most {
-                        most = $T::AUTHORIZATION_SCHEMES;
-                    }
-                )+
-                most
-            };
+        impl<$($T: Requirement),+> Alternatives for ($($T,)+) {
+            type AnyOf = $name<$($T),+>;
+        }
+
+        impl<$($T: Requirement),+> Requirement for $name<$($T),+> {
+            type Authorization =
+                <$First::Authorization as AuthorizationUse>::Or<any_of!(@or $($Rest)*)>;
 
             fn security() -> Vec<SecurityRequirement> {
                 security::any([$($T::security()),+])
@@ -94,32 +85,50 @@ macro_rules! any_of {
             fn anonymous() -> Option<Self> {
                 $(
                     if let Some(value) = $T::anonymous() {
-                        let mut chosen = Self::none_chosen();
-                        chosen.$idx = Some(value);
-                        return Some(Self(chosen));
+                        return Some(Self::$T(value));
                     }
                 )+
                 None
             }
         }
 
-        impl<Ctx: ?Sized + Sync, $($T: Check<Ctx>),+> Check<Ctx> for AnyOf<($($T,)+)> {
+        impl<Ctx: ?Sized + Sync, $($T: Check<Ctx>),+> Check<Ctx> for $name<$($T),+> {
             async fn attempt(parts: &Parts, ctx: &Ctx) -> Result<Option<Self>, Rejection> {
                 $(
                     if let Some(value) = $T::attempt(parts, ctx).await? {
-                        let mut chosen = Self::none_chosen();
-                        chosen.$idx = Some(value);
-                        return Ok(Some(Self(chosen)));
+                        return Ok(Some(Self::$T(value)));
                     }
                 )+
                 Ok(None)
             }
         }
     };
+    // The `Authorization` use of the rest: the first's, or-ed with the others'.
+    (@or $First:ident $($Rest:ident)*) => {
+        <$First::Authorization as AuthorizationUse>::Or<any_of!(@or $($Rest)*)>
+    };
+    (@or) => {
+        super::Elsewhere
+    };
 }
 
-any_of!((0 A), (1 B));
-any_of!((0 A), (1 B), (2 D));
-any_of!((0 A), (1 B), (2 D), (3 E));
-any_of!((0 A), (1 B), (2 D), (3 E), (4 F));
-any_of!((0 A), (1 B), (2 D), (3 E), (4 F), (5 G));
+any_of!(
+    /// [`AnyOf`] of two alternatives: the one that passed.
+    AnyOf2: A B; A B
+);
+any_of!(
+    /// [`AnyOf`] of three alternatives: the one that passed.
+    AnyOf3: A B C; A B C
+);
+any_of!(
+    /// [`AnyOf`] of four alternatives: the one that passed.
+    AnyOf4: A B C D; A B C D
+);
+any_of!(
+    /// [`AnyOf`] of five alternatives: the one that passed.
+    AnyOf5: A B C D E; A B C D E
+);
+any_of!(
+    /// [`AnyOf`] of six alternatives: the one that passed.
+    AnyOf6: A B C D E F; A B C D E F
+);

@@ -66,7 +66,7 @@ where
     S: SecurityScheme,
     S::Credentials: Transport<S>,
 {
-    const AUTHORIZATION_SCHEMES: usize = <S::Credentials as Transport<S>>::AUTHORIZATION as usize;
+    type Authorization = <S::Credentials as Transport<S>>::Authorization;
 
     fn security() -> Vec<SecurityRequirement> {
         vec![security::single(S::NAME, [])]

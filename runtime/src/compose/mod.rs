@@ -5,8 +5,9 @@
 //! |---|---|---|
 //! | [`Auth<S>`] | `S`'s credentials must be present and well-formed | `[{S: []}]` |
 //! | `Option<R>` | `None` when no credentials for `R` are present; present but bad ones are still rejected (FastAPI's `auto_error=False`, RULES R8.4) | `[{}, ..R]` |
-//! | [`Verified<S, V, SCOPES>`] | as `Auth<S>`, then the application's [`Verifier`] `V` turns the credentials into a principal with granted scopes, which must cover `SCOPES` | `[{S: [scopes..]}]` |
-//! | [`AnyOf<(A, B, ..)>`](AnyOf) | the first alternative whose credentials are present decides | one object per alternative |
+//! | [`Verified<S, V>`](Verified) | as `Auth<S>`, then the application's [`Verifier`] `V` turns the credentials into a principal | `[{S: []}]` |
+//! | [`Verified<scopes!(S: "a", ..), V>`](Verified) | as `Verified<S, V>`, and the granted scopes must cover `a`, .. | `[{S: ["a", ..]}]` |
+//! | [`AnyOf<(A, B, ..)>`](AnyOf) | the first alternative whose credentials are present decides; the value is an enum ([`AnyOf2`], ..) with the one that passed | one object per alternative |
 //! | [`AllOf<(A, B, ..)>`](AllOf) | every member must pass | one object with every key |
 //!
 //! Every type implements [`Requirement`] (the document: [`Requirement::security`], and the
@@ -17,7 +18,7 @@
 //! # Decisions
 //!
 //! * **Without a verifier, `Auth<S>` yields the credentials only**, like FastAPI's security
-//!   dependencies: the application checks them itself. [`Verified<S, V, SCOPES>`] names the
+//!   dependencies: the application checks them itself. [`Verified<R, V>`](Verified) names the
 //!   verifier at the use site, so the principal type is known statically. Scopes can only be
 //!   required through `Verified`: a scope nobody checks would be a document that lies.
 //! * **Verifiers come from a context** `C` that implements [`ProvideVerifier<V>`]: any
@@ -40,10 +41,10 @@
 //!   "scopes" are documented as OpenAPI 3.1 role names (`{Key: ["admin"]}`), which OpenAPI 3.0
 //!   cannot express.
 //! * **Unsatisfiable `AllOf`** (RULES CT-B7): two members that both need the single
-//!   `Authorization` header make a **compile error** when the type is used by
-//!   `cargo build`/`cargo test` (a post-monomorphization constant evaluation; `cargo check`
-//!   does not evaluate it). Listing the same scheme twice in one `AllOf` counts too: merge
-//!   the scopes into one `Verified` instead. See [`Transport`].
+//!   `Authorization` header make a **compile error** at `cargo check`, under the type that
+//!   names the `AllOf` (a trait bound, [`OneAuthorization`], with its own message). Listing
+//!   the same scheme twice in one `AllOf` counts too: merge the scopes into one `Verified`
+//!   instead. See [`Transport`].
 //!
 //! ```
 //! use authscheme::SecurityScheme;
@@ -71,9 +72,8 @@
 //!
 //! Two schemes on the `Authorization` header cannot be required together:
 //!
-//! ```compile_fail,E0080
+//! ```compile_fail,E0277
 //! use authscheme::SecurityScheme;
-//! # use authscheme::{openapi, credentials::{BasicConfig, BasicCredentials, BearerToken}};
 //! #[derive(SecurityScheme)]
 //! #[http(bearer, format = "JWT")]
 //! struct Jwt;
@@ -82,8 +82,9 @@
 //! struct Admin;
 //! use authscheme::compose::{AllOf, Auth, Requirement};
 //!
-//! // error: `AllOf`: two members need the single `Authorization` header ...
-//! let _ = AllOf::<(Auth<Jwt>, Auth<Admin>)>::security();
+//! // error: `AllOf<(Auth<Jwt>, Auth<Admin>)>` can never be satisfied: more than one member
+//! // needs the `Authorization` header
+//! fn handler(_both: AllOf<(Auth<Jwt>, Auth<Admin>)>) {}
 //! ```
 //!
 //! [`Verifier`]: crate::verify::Verifier
@@ -103,11 +104,13 @@ mod security;
 mod transport;
 mod verified;
 
-pub use all::AllOf;
-pub use any::{Alternatives, AnyOf};
+pub use all::{AllMembers, AllOf, OneAuthorization};
+pub use any::{Alternatives, AnyOf, AnyOf2, AnyOf3, AnyOf4, AnyOf5, AnyOf6};
 pub use auth::Auth;
-pub use transport::Transport;
+pub use transport::{ApiKeyHeader, AuthorizationUse, Elsewhere, InAuthorization, Transport};
 pub use verified::Verified;
+
+pub use crate::scopes::{RequiredScopes, ScopeList, ScopeOf, Scopes};
 
 /// What an operation requires, as a type: its OpenAPI `security` and the answer to a request
 /// that presents nothing. The runtime check is [`Check`]; both come from the same type.
@@ -120,18 +123,18 @@ pub use verified::Verified;
 /// #[derive(SecurityScheme)]
 /// #[http(bearer, format = "JWT")]
 /// struct Jwt;
-/// use authscheme::compose::{Auth, Requirement};
+/// use authscheme::compose::{Auth, AuthorizationUse, Requirement};
 ///
 /// let rejection = Auth::<Jwt>::missing();
 /// assert_eq!(rejection.status(), http::StatusCode::UNAUTHORIZED);
-/// assert_eq!(Auth::<Jwt>::AUTHORIZATION_SCHEMES, 1);
+/// assert!(<<Auth<Jwt> as Requirement>::Authorization as AuthorizationUse>::IN_AUTHORIZATION);
 /// assert_eq!(Auth::<Jwt>::security()[0].schemes[0].0, "Jwt");
 /// ```
 pub trait Requirement: Sized + Send {
-    /// The largest number of schemes that need the `Authorization` header within one
-    /// Security Requirement Object of [`security`](Requirement::security) (RULES CT-B7).
-    /// [`AllOf`] refuses to compile when its members add up to more than one.
-    const AUTHORIZATION_SCHEMES: usize;
+    /// Whether a request that meets this requirement may need the `Authorization` header
+    /// ([`InAuthorization`]) or never does ([`Elsewhere`]). [`AllOf`] refuses, at
+    /// `cargo check`, members that would both need it.
+    type Authorization: AuthorizationUse;
 
     /// The operation's `security`: a list of Security Requirement Objects, any one of which
     /// suffices (OR), each listing schemes that must all be satisfied (AND).
@@ -250,7 +253,7 @@ fn every_challenge(rejections: impl IntoIterator<Item = Rejection>) -> Rejection
 }
 
 impl<R: Requirement> Requirement for Option<R> {
-    const AUTHORIZATION_SCHEMES: usize = R::AUTHORIZATION_SCHEMES;
+    type Authorization = R::Authorization;
 
     fn security() -> Vec<SecurityRequirement> {
         security::any([vec![SecurityRequirement::ANONYMOUS], R::security()])

@@ -5,18 +5,17 @@ use crate::credentials::{
     ApiKey, BasicCredentials, BearerToken, ClientCertificate, Credentials, DigestCredentials,
     HttpCredentials,
 };
-use crate::openapi::ApiKeyLocation;
 
 /// How the credentials of the scheme `S` travel, known at compile time.
 ///
 /// Implemented for every credential type of this crate; a custom [`Credentials`] type
 /// implements it to be usable in [`Auth`](super::Auth) and [`Verified`](super::Verified).
 ///
-/// * [`AUTHORIZATION`](Transport::AUTHORIZATION) drives RULES CT-B7: [`AllOf`](super::AllOf)
-///   refuses two members that both need the single `Authorization` header (RFC 9110 §11.6.2
-///   allows one credential in it). True for `http` (any auth-scheme), `oauth2` and
-///   `openIdConnect` (RFC 6750 §2.1 bearer tokens) and for an `apiKey` in a header named
-///   `Authorization` (any case).
+/// * [`Authorization`](Transport::Authorization) lets [`AllOf`](super::AllOf) refuse, at
+///   `cargo check`, two members that both need the single `Authorization` header (RFC 9110
+///   §11.6.2 allows one credential in it). [`InAuthorization`] for `http` (any auth-scheme),
+///   `oauth2` and `openIdConnect` (RFC 6750 §2.1 bearer tokens) and for an `apiKey` in a
+///   header named `Authorization` (any case, see [`ApiKeyHeader`]); [`Elsewhere`] otherwise.
 /// * [`BEARER`](Transport::BEARER) selects RFC 6750 challenges (`error="invalid_token"`,
 ///   `error="insufficient_scope"`) for rejections after extraction.
 ///
@@ -33,75 +32,100 @@ use crate::openapi::ApiKeyLocation;
 /// #[http(bearer)]
 /// struct Jwt;
 ///
-/// assert!(<BearerToken as Transport<Jwt>>::AUTHORIZATION);
+/// use authscheme::compose::AuthorizationUse;
+/// assert!(<<BearerToken as Transport<Jwt>>::Authorization as AuthorizationUse>::IN_AUTHORIZATION);
 /// assert!(<BearerToken as Transport<Jwt>>::BEARER);
-/// assert!(<ApiKey as Transport<LegacyKey>>::AUTHORIZATION);
+/// assert!(<<ApiKey as Transport<LegacyKey>>::Authorization as AuthorizationUse>::IN_AUTHORIZATION);
 /// assert!(!<ApiKey as Transport<LegacyKey>>::BEARER);
 /// ```
 pub trait Transport<S>: Credentials {
-    /// Whether the credentials travel in the `Authorization` header.
-    const AUTHORIZATION: bool;
+    /// [`InAuthorization`] when the credentials travel in the `Authorization` header,
+    /// [`Elsewhere`] otherwise.
+    type Authorization: AuthorizationUse;
     /// Whether the credentials are an RFC 6750 bearer token.
     const BEARER: bool;
 }
 
 impl<S: SecurityScheme<Credentials = Self>> Transport<S> for BearerToken {
-    const AUTHORIZATION: bool = true;
+    type Authorization = InAuthorization;
     const BEARER: bool = true;
 }
 
 impl<S: SecurityScheme<Credentials = Self>> Transport<S> for BasicCredentials {
-    const AUTHORIZATION: bool = true;
+    type Authorization = InAuthorization;
     const BEARER: bool = false;
 }
 
 impl<S: SecurityScheme<Credentials = Self>> Transport<S> for DigestCredentials {
-    const AUTHORIZATION: bool = true;
+    type Authorization = InAuthorization;
     const BEARER: bool = false;
 }
 
 impl<S: SecurityScheme<Credentials = Self>> Transport<S> for HttpCredentials {
-    const AUTHORIZATION: bool = true;
+    type Authorization = InAuthorization;
     const BEARER: bool = false;
 }
 
 impl<S: SecurityScheme<Credentials = Self>> Transport<S> for ClientCertificate {
-    const AUTHORIZATION: bool = false;
+    type Authorization = Elsewhere;
     const BEARER: bool = false;
 }
 
-impl<S: SecurityScheme<Credentials = Self>> Transport<S> for ApiKey {
-    const AUTHORIZATION: bool =
-        matches!(S::CONFIG.location, ApiKeyLocation::Header) && is_authorization(S::CONFIG.name);
+impl<S: SecurityScheme<Credentials = Self> + ApiKeyHeader> Transport<S> for ApiKey {
+    type Authorization = S::Authorization;
     const BEARER: bool = false;
 }
 
-/// `name` equals `Authorization`, ignoring ASCII case.
-const fn is_authorization(name: &str) -> bool {
-    let name = name.as_bytes();
-    let expected = b"authorization";
-    if name.len() != expected.len() {
-        return false;
-    }
-    let mut i = 0;
-    while i < name.len() {
-        if name[i].to_ascii_lowercase() != expected[i] {
-            return false;
-        }
-        i += 1;
-    }
-    true
+/// Whether an `apiKey` scheme's key travels in the `Authorization` header: implemented by
+/// `#[derive(SecurityScheme)]` for every API key scheme, as [`InAuthorization`] for a header
+/// named `Authorization` (any case) and [`Elsewhere`] otherwise. A type rather than a
+/// `const`, so that [`AllOf`](super::AllOf)'s check runs at `cargo check`.
+///
+/// ```
+/// use authscheme::SecurityScheme;
+/// use authscheme::compose::{ApiKeyHeader, AuthorizationUse};
+///
+/// #[derive(SecurityScheme)]
+/// #[api_key(header = "X-API-Key")]
+/// struct Key;
+///
+/// assert!(!<<Key as ApiKeyHeader>::Authorization as AuthorizationUse>::IN_AUTHORIZATION);
+/// ```
+pub trait ApiKeyHeader {
+    /// [`InAuthorization`] or [`Elsewhere`].
+    type Authorization: AuthorizationUse;
 }
 
-#[cfg(test)]
-mod tests {
-    use super::is_authorization;
+/// The credentials travel in the `Authorization` header.
+#[derive(Debug)]
+pub enum InAuthorization {}
 
-    #[test]
-    fn authorization_header_name_ignores_case() {
-        assert!(is_authorization("Authorization"));
-        assert!(is_authorization("AUTHORIZATION"));
-        assert!(!is_authorization("X-Authorization"));
-        assert!(!is_authorization("Authorizatio"));
-    }
+/// The credentials travel somewhere else than the `Authorization` header.
+#[derive(Debug)]
+pub enum Elsewhere {}
+
+/// [`InAuthorization`] or [`Elsewhere`]: whether a requirement needs the `Authorization`
+/// header, as a type.
+pub trait AuthorizationUse: private::Sealed + 'static {
+    /// Whether this is [`InAuthorization`].
+    const IN_AUTHORIZATION: bool;
+    /// [`InAuthorization`] if either `Self` or `Other` is; the use of an
+    /// [`AnyOf`](super::AnyOf) of the two.
+    type Or<Other: AuthorizationUse>: AuthorizationUse;
+}
+
+impl AuthorizationUse for InAuthorization {
+    const IN_AUTHORIZATION: bool = true;
+    type Or<Other: AuthorizationUse> = InAuthorization;
+}
+
+impl AuthorizationUse for Elsewhere {
+    const IN_AUTHORIZATION: bool = false;
+    type Or<Other: AuthorizationUse> = Other;
+}
+
+mod private {
+    pub trait Sealed {}
+    impl Sealed for super::InAuthorization {}
+    impl Sealed for super::Elsewhere {}
 }

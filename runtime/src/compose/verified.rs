@@ -1,5 +1,5 @@
-//! [`Verified<S, V, SCOPES>`]: credentials checked by the application's verifier, with
-//! required scopes.
+//! [`Verified<R, V>`]: credentials checked by the application's verifier, with required
+//! scopes.
 
 use std::fmt;
 
@@ -9,34 +9,40 @@ use super::{Check, ProvideVerifier, Requirement, Transport, security};
 use crate::credentials::Credentials;
 use crate::openapi::SecurityRequirement;
 use crate::verify::{Verifier, VerifyError};
-use crate::{Rejection, RejectionKind, ScopeSet, SecurityScheme};
+use crate::{Rejection, RejectionKind, RequiredScopes, ScopeSet, SecurityScheme};
 
-/// Credentials of scheme `S` that the verifier `V` accepted, holding at least the scopes
-/// `SCOPES` (the bits of a [`ScopeSet<S>`]). Documented as `{S: [scopes..]}`.
+/// The scheme of a [`Verified<R, V>`].
+type SchemeOf<R> = <R as RequiredScopes>::Scheme;
+/// The credentials of a [`Verified<R, V>`].
+type CredentialsOf<R> = <SchemeOf<R> as SecurityScheme>::Credentials;
+
+/// Credentials that the verifier `V` accepted, holding the scopes `R` requires.
 ///
-/// Write the scopes with `scopes!`, which refuses undeclared names at compile time:
-/// `Verified<ItemsAuth, Users, { scopes!(ItemsAuth: "items:read").bits() }>`. Bits beyond
-/// `S`'s declared scopes are a compile error too. A type alias keeps handlers short.
+/// `R` is the scheme itself, when no scopes are needed (`Verified<ItemsAuth, Users>`), or the
+/// scheme with the scopes it must grant, written with [`scopes!`](crate::scopes):
+/// `Verified<scopes!(ItemsAuth: "items:read"), Users>`. The scheme is written once, and a
+/// scope it does not declare is a compile error naming the scheme and its scopes.
+/// Documented as `{S: [scopes..]}`.
 ///
 /// A request gets, in this order:
-/// * no credentials for `S`: `S`'s 401;
-/// * malformed credentials: `S`'s 401;
+/// * no credentials for the scheme: its 401;
+/// * malformed credentials: its 401;
 /// * the verifier refuses: 401 (see [`VerifyError`](crate::verify::VerifyError));
-/// * the granted scopes miss one of `SCOPES`: 403 `{"detail":"Not enough permissions"}`, with
-///   `WWW-Authenticate: Bearer error="insufficient_scope", scope="<SCOPES>"` for bearer-based
-///   schemes.
+/// * the granted scopes miss one of the required ones: 403 `{"detail":"Not enough
+///   permissions"}`, with `WWW-Authenticate: Bearer error="insufficient_scope",
+///   scope="<required scopes>"` for bearer-based schemes.
 ///
 /// `Debug` prints the scheme, the principal and the granted scopes, never the credentials.
 ///
 /// ```
-/// use authscheme::SecurityScheme;
-/// # use authscheme::{openapi, credentials::BearerToken};
-/// #[derive(SecurityScheme)]
-/// #[oauth2(token_url = "/token", scopes("items:read" = "items:read", "items:write" = "items:write"))]
-/// struct ItemsAuth;
 /// use authscheme::compose::{Requirement, Verified};
+/// use authscheme::credentials::BearerToken;
 /// use authscheme::verify::{Grant, Verifier, VerifyError};
-/// use authscheme::scopes;
+/// use authscheme::{SecurityScheme, scopes};
+///
+/// #[derive(SecurityScheme)]
+/// #[oauth2(token_url = "/token", scopes("items:read" = "Read items", "items:write" = "Write items"))]
+/// struct ItemsAuth;
 ///
 /// #[derive(Clone)]
 /// struct Users;
@@ -51,24 +57,28 @@ use crate::{Rejection, RejectionKind, ScopeSet, SecurityScheme};
 ///     }
 /// }
 ///
-/// type WriteItems = Verified<ItemsAuth, Users, { scopes!(ItemsAuth: "items:write").bits() }>;
+/// type WriteItems = Verified<scopes!(ItemsAuth: "items:write"), Users>;
 ///
 /// let security = WriteItems::security();
 /// assert_eq!(security[0].schemes[0].0, "ItemsAuth");
 /// assert_eq!(security[0].schemes[0].1.as_ref(), ["items:write"]);
 /// ```
 ///
-/// Bits that name no declared scope do not compile:
+/// The scopes of another scheme do not compile: the verifier verifies `ItemsAuth`, not
+/// `Admin`, and a scope type names its scheme.
 ///
-/// ```compile_fail,E0080
-/// use authscheme::SecurityScheme;
-/// # use authscheme::credentials::BearerToken;
+/// ```compile_fail,E0277
 /// use authscheme::compose::{Requirement, Verified};
+/// use authscheme::credentials::BearerToken;
 /// use authscheme::verify::{Grant, Verifier, VerifyError};
+/// use authscheme::{SecurityScheme, scopes};
 ///
 /// #[derive(SecurityScheme)]
 /// #[oauth2(token_url = "/token", scopes("items:read" = "Read items"))]
 /// struct ItemsAuth;
+/// #[derive(SecurityScheme)]
+/// #[oauth2(token_url = "/token", scopes("root" = "Everything"))]
+/// struct Admin;
 ///
 /// #[derive(Clone)]
 /// struct Users;
@@ -79,35 +89,29 @@ use crate::{Rejection, RejectionKind, ScopeSet, SecurityScheme};
 ///     }
 /// }
 ///
-/// // error: `SCOPES` has bits beyond the scopes `S` declares; build it with `scopes!`
-/// let _ = Verified::<ItemsAuth, Users, 0b10>::security();
+/// // error: `Users` does not verify `Admin`
+/// let _ = Verified::<scopes!(Admin: "root"), Users>::security();
 /// ```
-pub struct Verified<S, V, const SCOPES: u128 = 0>
+pub struct Verified<R, V>
 where
-    S: SecurityScheme,
-    V: Verifier<S>,
+    R: RequiredScopes,
+    V: Verifier<R::Scheme>,
 {
-    credentials: S::Credentials,
+    credentials: CredentialsOf<R>,
     principal: V::Principal,
-    scopes: ScopeSet<S>,
+    scopes: ScopeSet<R::Scheme>,
 }
 
-impl<S, V, const SCOPES: u128> Verified<S, V, SCOPES>
+impl<R, V> Verified<R, V>
 where
-    S: SecurityScheme,
-    V: Verifier<S>,
+    R: RequiredScopes,
+    V: Verifier<R::Scheme>,
 {
     /// The scopes this requirement needs.
-    pub const REQUIRED: ScopeSet<S> = {
-        assert!(
-            ScopeSet::<S>::from_bits(SCOPES).bits() == SCOPES,
-            "`Verified<S, V, SCOPES>`: `SCOPES` has bits beyond the scopes `S` declares; build it with `scopes!`"
-        );
-        ScopeSet::from_bits(SCOPES)
-    };
+    pub const REQUIRED: ScopeSet<R::Scheme> = R::SET;
 
     /// The credentials the verifier accepted.
-    pub fn credentials(&self) -> &S::Credentials {
+    pub fn credentials(&self) -> &CredentialsOf<R> {
         &self.credentials
     }
 
@@ -122,60 +126,63 @@ where
     }
 
     /// Every scope the verifier granted (a superset of [`REQUIRED`](Self::REQUIRED)).
-    pub fn scopes(&self) -> ScopeSet<S> {
+    pub fn scopes(&self) -> ScopeSet<R::Scheme> {
         self.scopes
     }
 }
 
-impl<S, V, const SCOPES: u128> fmt::Debug for Verified<S, V, SCOPES>
+impl<R, V> fmt::Debug for Verified<R, V>
 where
-    S: SecurityScheme,
-    V: Verifier<S>,
+    R: RequiredScopes,
+    V: Verifier<R::Scheme>,
     V::Principal: fmt::Debug,
 {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Verified")
-            .field("scheme", &S::NAME)
+            .field("scheme", &SchemeOf::<R>::NAME)
             .field("principal", &self.principal)
             .field("scopes", &self.scopes)
             .finish_non_exhaustive()
     }
 }
 
-impl<S, V, const SCOPES: u128> Requirement for Verified<S, V, SCOPES>
+impl<R, V> Requirement for Verified<R, V>
 where
-    S: SecurityScheme,
-    S::Credentials: Transport<S>,
-    V: Verifier<S>,
+    R: RequiredScopes,
+    CredentialsOf<R>: Transport<R::Scheme>,
+    V: Verifier<R::Scheme>,
 {
-    const AUTHORIZATION_SCHEMES: usize = <S::Credentials as Transport<S>>::AUTHORIZATION as usize;
+    type Authorization = <CredentialsOf<R> as Transport<R::Scheme>>::Authorization;
 
     fn security() -> Vec<SecurityRequirement> {
-        vec![security::single(S::NAME, Self::REQUIRED.names())]
+        vec![security::single(
+            SchemeOf::<R>::NAME,
+            Self::REQUIRED.names(),
+        )]
     }
 
     fn missing() -> Rejection {
-        S::Credentials::missing(&S::CONFIG)
+        CredentialsOf::<R>::missing(&SchemeOf::<R>::CONFIG)
     }
 }
 
-impl<S, V, const SCOPES: u128, C> Check<C> for Verified<S, V, SCOPES>
+impl<R, V, C> Check<C> for Verified<R, V>
 where
-    S: SecurityScheme,
-    S::Credentials: Transport<S>,
-    V: Verifier<S>,
+    R: RequiredScopes,
+    CredentialsOf<R>: Transport<R::Scheme>,
+    V: Verifier<R::Scheme>,
     C: ProvideVerifier<V> + ?Sized + Sync,
 {
     async fn attempt(parts: &Parts, ctx: &C) -> Result<Option<Self>, Rejection> {
         let required = Self::REQUIRED;
-        let Some(credentials) = S::Credentials::extract(parts, &S::CONFIG)? else {
+        let Some(credentials) = CredentialsOf::<R>::extract(parts, &SchemeOf::<R>::CONFIG)? else {
             return Ok(None);
         };
         let verifier = ctx.verifier();
         let (principal, scopes) = verifier
             .verify(&credentials, parts)
             .await
-            .map_err(VerifyError::into_rejection::<S>)?
+            .map_err(VerifyError::into_rejection::<R::Scheme>)?
             .into_parts();
         if !scopes.contains_all(required) {
             return Err(insufficient_scope(required));

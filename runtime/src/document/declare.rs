@@ -3,11 +3,14 @@
 use http::HeaderValue;
 
 use super::DocumentError;
-use crate::compose::{AllOf, AnyOf, Auth, Requirement, Transport, Verified};
+use crate::compose::{
+    AllMembers, AllOf, AnyOf2, AnyOf3, AnyOf4, AnyOf5, AnyOf6, Auth, Requirement, Transport,
+    Verified,
+};
 use crate::credentials::Credentials;
 use crate::openapi::{self, OpenApiVersion};
 use crate::verify::Verifier;
-use crate::{Rejection, SecurityScheme};
+use crate::{Rejection, RequiredScopes, SecurityScheme};
 
 /// A [`Requirement`] that can name the scheme types it is made of, so that a document built
 /// from it declares them in `components.securitySchemes` and describes the 401s the runtime
@@ -175,14 +178,14 @@ where
     }
 }
 
-impl<S, V, const SCOPES: u128> Documented for Verified<S, V, SCOPES>
+impl<R, V> Documented for Verified<R, V>
 where
-    S: SecurityScheme,
-    S::Credentials: Transport<S>,
-    V: Verifier<S>,
+    R: RequiredScopes,
+    <R::Scheme as SecurityScheme>::Credentials: Transport<R::Scheme>,
+    V: Verifier<R::Scheme>,
 {
     fn declare(declarations: &mut Declarations) {
-        declarations.verified::<S>();
+        declarations.verified::<R::Scheme>();
     }
 }
 
@@ -192,15 +195,18 @@ impl<R: Documented> Documented for Option<R> {
     }
 }
 
-macro_rules! documented_tuples {
-    ($($T:ident),+) => {
-        impl<$($T: Documented),+> Documented for AnyOf<($($T,)+)> {
+macro_rules! documented_any_of {
+    ($name:ident: $($T:ident),+) => {
+        impl<$($T: Documented),+> Documented for $name<$($T),+> {
             fn declare(declarations: &mut Declarations) {
                 $($T::declare(declarations);)+
             }
         }
 
-        impl<$($T: Documented),+> Documented for AllOf<($($T,)+)> {
+        impl<$($T: Documented),+> Documented for AllOf<($($T,)+)>
+        where
+            ($($T,)+): AllMembers,
+        {
             fn declare(declarations: &mut Declarations) {
                 $($T::declare(declarations);)+
             }
@@ -208,8 +214,8 @@ macro_rules! documented_tuples {
     };
 }
 
-documented_tuples!(A, B);
-documented_tuples!(A, B, C);
-documented_tuples!(A, B, C, D);
-documented_tuples!(A, B, C, D, E);
-documented_tuples!(A, B, C, D, E, F);
+documented_any_of!(AnyOf2: A, B);
+documented_any_of!(AnyOf3: A, B, C);
+documented_any_of!(AnyOf4: A, B, C, D);
+documented_any_of!(AnyOf5: A, B, C, D, E);
+documented_any_of!(AnyOf6: A, B, C, D, E, F);

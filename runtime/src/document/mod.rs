@@ -27,25 +27,19 @@
 //! we do not), role names for non-OAuth schemes on 3.0, a route declared twice.
 //!
 //! ```
-//! # use authscheme::{openapi, SecurityScheme, credentials::{ApiKey, ApiKeyConfig, BearerToken}};
-//! # struct Jwt;
-//! # impl SecurityScheme for Jwt {
-//! #     const DECLARATION: authscheme::Declaration = authscheme::Declaration::new("Jwt", &[], openapi::OpenApiVersion::V3_0);
-//! #     type Credentials = BearerToken;
-//! #     const CONFIG: () = ();
-//! #     const OPENAPI: openapi::SecurityScheme = openapi::SecurityScheme::bearer(Some("JWT"));
-//! # }
-//! # struct Key;
-//! # impl SecurityScheme for Key {
-//! #     const DECLARATION: authscheme::Declaration = authscheme::Declaration::new("Key", &[], openapi::OpenApiVersion::V3_0);
-//! #     type Credentials = ApiKey;
-//! #     const CONFIG: ApiKeyConfig = ApiKeyConfig::new(openapi::ApiKeyLocation::Header, "X-API-Key");
-//! #     const OPENAPI: openapi::SecurityScheme = openapi::SecurityScheme::api_key("X-API-Key", openapi::ApiKeyLocation::Header);
-//! # }
+//! use authscheme::SecurityScheme;
 //! use authscheme::compose::{AnyOf, Auth};
-//! use authscheme::document::{Operation, SecurityDocument};
+//! use authscheme::document::{DocumentError, Operation, SecurityDocument};
 //! use authscheme::openapi::OpenApiVersion;
 //! use http::Method;
+//!
+//! #[derive(SecurityScheme)]
+//! #[http(bearer, format = "JWT")]
+//! struct Jwt;
+//!
+//! #[derive(SecurityScheme)]
+//! #[api_key(header = "X-API-Key")]
+//! struct Key;
 //!
 //! let document = SecurityDocument::new("Pets", "1.0.0")
 //!     .route::<Auth<Jwt>>(Method::GET, "/pets")
@@ -68,7 +62,7 @@
 //! assert!(json["paths"]["/health"]["get"].get("security").is_none());
 //! let schemes = json["components"]["securitySchemes"].as_object().unwrap();
 //! assert_eq!(schemes.keys().collect::<Vec<_>>(), ["Jwt", "Key"]);
-//! # Ok::<(), authscheme::document::DocumentError>(())
+//! # Ok::<(), DocumentError>(())
 //! ```
 
 mod declare;

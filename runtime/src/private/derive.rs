@@ -60,6 +60,17 @@ macro_rules! __impl_security_scheme {
                 );
         }
     };
+    // Where an API key travels, as `AllOf`'s check reads it.
+    (@api_key_header [
+        [$($impl_generics:tt)*] $ty:ident [$($ty_generics:tt)*] [$($where_clause:tt)*]
+        $($rest:tt)*
+    ] $uses:ident) => {
+        #[automatically_derived]
+        #[allow(unused_qualifications, clippy::absolute_paths)]
+        impl $($impl_generics)* $crate::compose::ApiKeyHeader for $ty $($ty_generics)* $($where_clause)* {
+            type Authorization = $crate::compose::$uses;
+        }
+    };
     (
         $head:tt
         oauth2 [$($slot:tt),*] [$($flows_extension:tt),*]
@@ -88,11 +99,12 @@ macro_rules! __impl_security_scheme {
             })
         }
     };
-    // An API key; for a header, also its name lowercased, from which the lookup's
+    // An API key: where it travels, its name, whether that is the `Authorization` header
+    // (`InAuthorization` or `Elsewhere`); for a header, also its name lowercased, from which the lookup's
     // `HeaderName` is built once, in a `static`.
     (
         $head:tt
-        api_key $location:ident $key:literal $($header_name:literal)?
+        api_key $location:ident $key:literal $uses:ident $($header_name:literal)?
     ) => {
         $crate::__private::impl_security_scheme! { @impl $head
             credentials(ApiKey, $crate::__private::ApiKeyConfig = $crate::__private::ApiKeyConfig::new(
@@ -108,6 +120,7 @@ macro_rules! __impl_security_scheme {
                 location: $crate::__private::ApiKeyLocation::$location,
             })
         }
+        $crate::__private::impl_security_scheme! { @api_key_header $head $uses }
     };
     (
         $head:tt

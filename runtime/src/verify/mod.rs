@@ -2,7 +2,8 @@
 //! granted scopes (`token → user`).
 //!
 //! Implement [`Verifier<S>`] for the schemes whose credentials you check, and require them
-//! with [`Verified<S, V, SCOPES>`](crate::compose::Verified). The verifier answers with a
+//! with [`Verified<S, V>`](crate::compose::Verified), or `Verified<scopes!(S: ..), V>` for
+//! required scopes. The verifier answers with a
 //! [`Grant`] (the principal and the scopes it holds) or a [`VerifyError`]:
 //! [`VerifyError::invalid`] becomes 401 with your detail and, for bearer-based schemes,
 //! `WWW-Authenticate: Bearer error="invalid_token"` (RFC 6750 §3.1); [`VerifyError::reject`]
@@ -56,6 +57,11 @@ pub use jwt::JwtVerifier;
 /// Use a plain `async fn` in the impl (the returned future must be `Send`). The request head
 /// is there for verifiers that need more than the credentials (a client address, a `DPoP`
 /// header…).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` does not verify the scheme `{S}`",
+    label = "not a verifier of `{S}`",
+    note = "implement `Verifier<{S}>` for `{Self}`, or name the verifier of `{S}` here; scopes belong to the scheme named in `scopes!(Scheme: ..)`"
+)]
 pub trait Verifier<S: SecurityScheme>: Send + Sync + 'static {
     /// Who the credentials belong to: a user, a client, the token's claims…
     type Principal: Send + Sync + Clone + 'static;

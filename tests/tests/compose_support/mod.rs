@@ -50,13 +50,13 @@ pub(crate) struct LegacyKey;
 pub(crate) struct Scram;
 
 /// `items:read`.
-pub(crate) const ITEMS_READ: u128 = scopes!(Items: "items:read").bits();
+pub(crate) type ItemsRead = scopes!(Items: "items:read");
 /// `items:read items:write`.
-pub(crate) const ITEMS_READ_WRITE: u128 = scopes!(Items: "items:read", "items:write").bits();
+pub(crate) type ItemsReadWrite = scopes!(Items: "items:read", "items:write");
 /// The `reports` role of `Admin`.
-pub(crate) const REPORTS: u128 = scopes!(Admin: "reports").bits();
+pub(crate) type Reports = scopes!(Admin: "reports");
 /// The `ops` role of `Key`.
-pub(crate) const OPS: u128 = scopes!(Key: "ops").bits();
+pub(crate) type Ops = scopes!(Key: "ops");
 
 /// Bearer tokens of the tests: `reader` (items:read), `writer` (items:read items:write),
 /// `root` (every scope), `expired`, `inactive`; anything else is unknown.

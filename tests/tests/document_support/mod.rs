@@ -3,6 +3,7 @@
 
 #![allow(dead_code, unreachable_pub, reason = "each test crate uses a part")]
 
+use authscheme::compose::{ApiKeyHeader, Elsewhere, ScopeOf};
 use authscheme::credentials::{
     ApiKey, ApiKeyConfig, BasicConfig, BasicCredentials, BearerToken, ClientCertificate,
     HttpConfig, HttpCredentials,
@@ -12,7 +13,7 @@ use authscheme::openapi::{
     SecuritySchemeKind, Text,
 };
 use authscheme::verify::{Grant, Verifier, VerifyError};
-use authscheme::{ScopeSet, SecurityScheme};
+use authscheme::{ScopeSet, Scopes, SecurityScheme};
 use http::request::Parts;
 use serde_json::Value;
 
@@ -156,12 +157,31 @@ impl Verifier<Key> for Everybody {
     }
 }
 
+/// The scope `me` of [`OAuth2`], marked by hand as a hand-written scheme does.
+#[allow(non_camel_case_types)]
+pub struct me;
+impl ScopeOf<OAuth2> for me {
+    const INDEX: u32 = 0;
+}
+/// The scope `items` of [`OAuth2`].
+#[allow(non_camel_case_types)]
+pub struct items;
+impl ScopeOf<OAuth2> for items {
+    const INDEX: u32 = 1;
+}
+/// The role `admin` of [`Key`].
+#[allow(non_camel_case_types)]
+pub struct admin;
+impl ScopeOf<Key> for admin {
+    const INDEX: u32 = 0;
+}
+
 /// `me`.
-pub const ME: u128 = 0b01;
+pub type MeScope = Scopes<OAuth2, (me,)>;
 /// `me items`.
-pub const ME_ITEMS: u128 = 0b11;
+pub type MeItemsScopes = Scopes<OAuth2, (me, items)>;
 /// The `admin` role of [`Key`].
-pub const ADMIN: u128 = 0b1;
+pub type AdminRole = Scopes<Key, (admin,)>;
 
 /// The official schema of `version`, read from `shared/spec` beside the repository.
 pub fn official_schema(version: OpenApiVersion) -> Value {
@@ -204,4 +224,12 @@ pub fn assert_valid(document: &Value, version: OpenApiVersion) {
         errors.join("\n"),
         serde_json::to_string_pretty(document).unwrap_or_default()
     );
+}
+
+// A hand-written API key scheme says where its key travels, as the derive does.
+impl ApiKeyHeader for Key {
+    type Authorization = Elsewhere;
+}
+impl ApiKeyHeader for OldKey {
+    type Authorization = Elsewhere;
 }

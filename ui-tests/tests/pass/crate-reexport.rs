@@ -21,6 +21,6 @@ fn main() {
     assert_eq!(Absolute::NAME, "Absolute");
     assert_eq!(Jwt::NAME, "Jwt");
     assert_eq!(Items::SCOPES, ["read"]);
-    let required = reexport::auth::scopes!(Items: "read");
+    let required = <reexport::auth::scopes!(Items: "read")>::SET;
     assert!(!required.is_empty());
 }

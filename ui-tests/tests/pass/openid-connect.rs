@@ -24,7 +24,7 @@ fn main() {
             "openIdConnectUrl": "https://id.example.com/.well-known/openid-configuration",
         })
     );
-    let required = scopes!(Oidc: "email");
-    assert!(scopes!(Oidc: "openid", "email").contains_all(required));
+    let required = <scopes!(Oidc: "email")>::SET;
+    assert!(<scopes!(Oidc: "openid", "email")>::SET.contains_all(required));
     assert!(NoScopes::SCOPES.is_empty());
 }

@@ -18,11 +18,11 @@ fn main() {
     assert_eq!(KeyAuth::SCOPES, ["admin", "auditor"]);
     assert_eq!(Jwt::SCOPES, ["admin"]);
     assert_eq!(Cert::SCOPES, ["device"]);
-    let auditor = scopes!(KeyAuth: "auditor");
-    let both = scopes!(KeyAuth: "admin", "auditor");
+    let auditor = <scopes!(KeyAuth: "auditor")>::SET;
+    let both = <scopes!(KeyAuth: "admin", "auditor")>::SET;
     assert!(both.contains_all(auditor));
     assert_eq!(auditor.names().collect::<Vec<_>>(), ["auditor"]);
-    assert_eq!(scopes!(Cert: "device").bits(), 1);
+    assert_eq!(<scopes!(Cert: "device")>::SET.bits(), 1);
     // Roles are not written into the scheme object.
     assert_eq!(
         KeyAuth::openapi().to_json(OpenApiVersion::V3_1).unwrap(),

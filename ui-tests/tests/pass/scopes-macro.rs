@@ -8,8 +8,8 @@ use authscheme::{ScopeSet, SecurityScheme, scopes};
 )]
 struct ItemsAuth;
 
-const READ: ScopeSet<ItemsAuth> = scopes!(ItemsAuth: "items:read");
-static WRITE: ScopeSet<ItemsAuth> = scopes!(ItemsAuth: "items:write",);
+const READ: ScopeSet<ItemsAuth> = <scopes!(ItemsAuth: "items:read")>::SET;
+static WRITE: ScopeSet<ItemsAuth> = <scopes!(ItemsAuth: "items:write",)>::SET;
 
 mod auth {
     use authscheme::SecurityScheme;
@@ -22,17 +22,17 @@ mod auth {
 
 // A generic parameter names the empty set.
 fn nothing_of<S: SecurityScheme>() -> ScopeSet<S> {
-    scopes!(S)
+    <scopes!(S)>::SET
 }
 
 fn main() {
-    assert_eq!(scopes!(auth::Tenant<u8>: "member").bits(), 0b10);
+    assert_eq!(<scopes!(auth::Tenant<u8>: "member")>::SET.bits(), 0b10);
     assert!(nothing_of::<ItemsAuth>().is_empty());
-    let none = scopes!(ItemsAuth);
-    let none_either = scopes!(ItemsAuth:);
+    let none = <scopes!(ItemsAuth)>::SET;
+    let none_either = <scopes!(ItemsAuth:)>::SET;
     assert!(none.is_empty() && none_either.is_empty());
     assert_eq!(none, ScopeSet::EMPTY);
-    let all = scopes!(ItemsAuth: "items:read", "items:write", "admin");
+    let all = <scopes!(ItemsAuth: "items:read", "items:write", "admin")>::SET;
     assert!(all.contains_all(READ.union(WRITE)));
     assert!(!READ.contains_all(WRITE));
     assert_eq!(
@@ -41,7 +41,7 @@ fn main() {
     );
     // Repeating a scope is harmless (CT-I6 is a lint).
     assert_eq!(
-        scopes!(ItemsAuth: "admin", "admin"),
-        scopes!(ItemsAuth: "admin")
+        <scopes!(ItemsAuth: "admin", "admin")>::SET,
+        <scopes!(ItemsAuth: "admin")>::SET
     );
 }

@@ -42,7 +42,7 @@ fn main() {
     assert_eq!(Named::NAME, "Named");
     assert_eq!(Generic::<u8>::NAME, "Generic");
     assert_eq!(Generic::<String>::SCOPES, ["read"]);
-    assert_eq!(scopes!(Generic<u8>: "read").bits(), 1);
+    assert_eq!(<scopes!(Generic<u8>: "read")>::SET.bits(), 1);
     assert_eq!(<Bounded<u8, 4>>::NAME, "Bounded");
     assert_eq!(Cert::NAME, "Cert");
     assert_eq!(Never::NAME, "Never");

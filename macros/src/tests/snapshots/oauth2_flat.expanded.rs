@@ -1,3 +1,24 @@
+#[allow(unused_qualifications, clippy::absolute_paths)]
+const _: () = {
+    ///The scope `items:read` of `ItemsAuth`.
+    #[allow(non_camel_case_types)]
+    pub struct items_read;
+    impl ::authscheme::__private::ScopeOf<ItemsAuth> for items_read {
+        const INDEX: u32 = 0u32;
+    }
+    impl ::authscheme::__private::ScopeMarker<0u32> for ItemsAuth {
+        type Marker = items_read;
+    }
+    ///The scope `items:write` of `ItemsAuth`.
+    #[allow(non_camel_case_types)]
+    pub struct items_write;
+    impl ::authscheme::__private::ScopeOf<ItemsAuth> for items_write {
+        const INDEX: u32 = 1u32;
+    }
+    impl ::authscheme::__private::ScopeMarker<1u32> for ItemsAuth {
+        type Marker = items_write;
+    }
+};
 ::authscheme::__private::impl_security_scheme! {
     [[] ItemsAuth[] [] "ItemsAuth"["items:read", "items:write"] V3_0[]
     [Some("Password flow against our own token endpoint.") false[]]] oauth2[[], [Password

@@ -47,7 +47,7 @@
 //!     }
 //! }
 //!
-//! async fn items(user: Verified<Jwt, Users, { scopes!(Jwt: "items:read").bits() }>) -> String {
+//! async fn items(user: Verified<scopes!(Jwt: "items:read"), Users>) -> String {
 //!     format!("items of {}", user.principal())
 //! }
 //! async fn maybe(auth: Option<Auth<Jwt>>) -> &'static str {
@@ -67,10 +67,13 @@ use axum::response::{IntoResponse, Response};
 use http::header::CONTENT_TYPE;
 use http::request::Parts;
 
-use crate::compose::{AllOf, Alternatives, AnyOf, Auth, Check, ProvideVerifier, Verified};
+use crate::compose::{
+    AllMembers, AllOf, AnyOf2, AnyOf3, AnyOf4, AnyOf5, AnyOf6, Auth, Check, ProvideVerifier,
+    Verified,
+};
 use crate::form::{FormError, OAuth2PasswordRequestForm, OAuth2PasswordRequestFormStrict};
 use crate::verify::Verifier;
-use crate::{Rejection, SecurityScheme};
+use crate::{Rejection, RequiredScopes, SecurityScheme};
 
 /// The context an extractor checks with: the router state, providing every verifier
 /// `V: FromRef<State>`.
@@ -121,9 +124,13 @@ macro_rules! extractor {
 }
 
 extractor!([S: SecurityScheme] Auth<S>);
-extractor!([S: SecurityScheme, V: Verifier<S>, const SCOPES: u128] Verified<S, V, SCOPES>);
-extractor!([T: Alternatives] AnyOf<T>);
-extractor!([T] AllOf<T>);
+extractor!([R: RequiredScopes, V: Verifier<R::Scheme>] Verified<R, V>);
+extractor!([A, B] AnyOf2<A, B>);
+extractor!([A, B, C] AnyOf3<A, B, C>);
+extractor!([A, B, C, D] AnyOf4<A, B, C, D>);
+extractor!([A, B, C, D, E] AnyOf5<A, B, C, D, E>);
+extractor!([A, B, C, D, E, F] AnyOf6<A, B, C, D, E, F>);
+extractor!([T: AllMembers] AllOf<T>);
 
 impl IntoResponse for Rejection {
     fn into_response(self) -> Response {

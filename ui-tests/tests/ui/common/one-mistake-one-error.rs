@@ -9,5 +9,5 @@ fn main() {
     let _ = Auth::openapi();
     let _ = Auth::NAME;
     let _ = Auth::CONFIG;
-    let _ = scopes!(Auth: "read", "write");
+    let _ = <scopes!(Auth: "read", "write")>::SET;
 }

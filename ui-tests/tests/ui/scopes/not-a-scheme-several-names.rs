@@ -4,5 +4,5 @@ use authscheme::scopes;
 struct NotAScheme;
 
 fn main() {
-    let _ = scopes!(NotAScheme: "read", "write", "admin");
+    let _ = <scopes!(NotAScheme: "read", "write", "admin")>::SET;
 }

@@ -9,5 +9,5 @@ use authscheme::{SecurityScheme, scopes};
 struct Oidc;
 
 fn main() {
-    let _ = scopes!(Oidc: "profile");
+    let _ = <scopes!(Oidc: "profile")>::SET;
 }

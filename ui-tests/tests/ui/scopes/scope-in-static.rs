@@ -6,7 +6,7 @@ use authscheme::{SecurityScheme, scopes};
 #[oauth2(token_url = "/token", scopes("items:read" = "Read items", "items:write" = "Write items"))]
 struct ItemsAuth;
 
-static REQUIRED: ScopeSet<ItemsAuth> = scopes!(ItemsAuth: "items:delete");
+static REQUIRED: ScopeSet<ItemsAuth> = <scopes!(ItemsAuth: "items:delete")>::SET;
 
 fn main() {
     let _ = REQUIRED;

@@ -6,5 +6,5 @@ use authscheme::{SecurityScheme, scopes};
 struct ItemsAuth;
 
 fn main() {
-    let _ = scopes!(ItemsAuth: items_read);
+    let _ = <scopes!(ItemsAuth: items_read)>::SET;
 }

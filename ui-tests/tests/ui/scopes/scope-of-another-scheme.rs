@@ -10,5 +10,5 @@ struct ItemsAuth;
 struct AdminAuth;
 
 fn main() {
-    let _ = scopes!(ItemsAuth: "admin");
+    let _ = <scopes!(ItemsAuth: "admin")>::SET;
 }

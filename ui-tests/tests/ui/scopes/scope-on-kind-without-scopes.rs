@@ -6,5 +6,5 @@ use authscheme::{SecurityScheme, scopes};
 struct Jwt;
 
 fn main() {
-    let _ = scopes!(Jwt: "admin");
+    let _ = <scopes!(Jwt: "admin")>::SET;
 }

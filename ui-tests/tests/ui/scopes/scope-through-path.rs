@@ -10,5 +10,5 @@ mod auth {
 }
 
 fn main() {
-    let _ = scopes!(auth::ItemsAuth: "items:write");
+    let _ = <scopes!(auth::ItemsAuth: "items:write")>::SET;
 }

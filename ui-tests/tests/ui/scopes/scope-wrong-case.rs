@@ -6,5 +6,5 @@ use authscheme::{SecurityScheme, scopes};
 struct ItemsAuth;
 
 fn main() {
-    let _ = scopes!(ItemsAuth: "Items:Read");
+    let _ = <scopes!(ItemsAuth: "Items:Read")>::SET;
 }

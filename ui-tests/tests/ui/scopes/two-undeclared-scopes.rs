@@ -6,5 +6,5 @@ use authscheme::{SecurityScheme, scopes};
 struct ItemsAuth;
 
 fn main() {
-    let _ = scopes!(ItemsAuth: "admin", "items:read", "root");
+    let _ = <scopes!(ItemsAuth: "admin", "items:read", "root")>::SET;
 }

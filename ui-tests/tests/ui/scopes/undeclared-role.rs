@@ -6,5 +6,5 @@ use authscheme::{SecurityScheme, scopes};
 struct KeyAuth;
 
 fn main() {
-    let _ = scopes!(KeyAuth: "root");
+    let _ = <scopes!(KeyAuth: "root")>::SET;
 }

@@ -6,5 +6,5 @@ use authscheme::{SecurityScheme, scopes};
 struct ItemsAuth;
 
 fn main() {
-    let _ = scopes!(ItemsAuth: "admin");
+    let _ = <scopes!(ItemsAuth: "admin")>::SET;
 }
