@@ -8,6 +8,9 @@
 //! `WWW-Authenticate: Bearer error="invalid_token"` (RFC 6750 §3.1); [`VerifyError::reject`]
 //! answers with a [`Rejection`] of your own.
 //!
+//! Ready verifiers cover the common checks in one line: [`ApiKeys`] (a list of API keys or
+//! static bearer tokens), [`BasicUsers`] (a table of Basic users and passwords), and
+//! [`verify_fn`] / [`verify_with`] (any function of the credentials, synchronous or not).
 //! With the `jwt` feature, `JwtVerifier` verifies JWT bearer tokens.
 //!
 //! ```
@@ -45,6 +48,9 @@ use http::request::Parts;
 
 use crate::credentials::Credentials;
 use crate::{Rejection, ScopeSet, SecurityScheme};
+
+mod ready;
+pub use ready::{ApiKeys, BasicUsers, FnVerifier, KeyCredentials, verify_fn, verify_with};
 
 #[cfg(feature = "jwt")]
 mod jwt;
