@@ -11,6 +11,7 @@ mod private;
 mod rejection;
 mod scheme;
 mod scopes;
+mod trace;
 pub mod verify;
 
 pub use compose::{AllOf, AnyOf, AnyOf2, AnyOf3, AnyOf4, AnyOf5, AnyOf6, Auth, Verified};

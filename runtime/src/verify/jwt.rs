@@ -11,7 +11,7 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use super::{Grant, Verifier, VerifyError};
+use super::{Grant, Reason, Verifier, VerifyError};
 use crate::credentials::BearerToken;
 use crate::{ScopeSet, SecurityScheme};
 
@@ -102,14 +102,49 @@ where
     ) -> Result<Grant<S, T>, VerifyError> {
         let data =
             jsonwebtoken::decode::<Value>(token.token(), &self.inner.key, &self.inner.validation)
-                .map_err(|error| match error.kind() {
-                ErrorKind::ExpiredSignature => VerifyError::invalid("Token has expired"),
-                _ => VerifyError::default(),
-            })?;
+                .map_err(|error| refusal(error.kind()))?;
         let scopes = granted_scopes::<S>(&data.claims);
-        let claims = T::deserialize(&data.claims).map_err(|_| VerifyError::default())?;
+        // serde's message quotes the offending value: the reason names no claim's value.
+        let claims = T::deserialize(&data.claims)
+            .map_err(|_| VerifyError::default().with_reason(Reason::UnexpectedClaims))?;
         Ok(Grant::new(claims, scopes))
     }
+}
+
+/// The answer to a token `jsonwebtoken` refused, with the reason for the logs. Only the kind
+/// of error is kept: none of its texts can carry the token (the base64, JSON and UTF-8
+/// errors are dropped whole, as their messages may quote input).
+fn refusal(kind: &ErrorKind) -> VerifyError {
+    let reason = match kind {
+        ErrorKind::ExpiredSignature => {
+            return VerifyError::invalid("Token has expired").with_reason(Reason::Expired);
+        }
+        ErrorKind::ImmatureSignature => Reason::NotYetValid,
+        ErrorKind::InvalidSignature => Reason::BadSignature,
+        ErrorKind::InvalidAlgorithm => Reason::WrongAlgorithm,
+        ErrorKind::InvalidToken
+        | ErrorKind::Base64(_)
+        | ErrorKind::Json(_)
+        | ErrorKind::Utf8(_)
+        | ErrorKind::InvalidAlgorithmName => Reason::MalformedToken,
+        // The claim names come from the `Validation` (`exp`, `sub`...), not from the token.
+        ErrorKind::MissingRequiredClaim(claim) => Reason::MissingClaim(claim.clone().into()),
+        ErrorKind::InvalidClaimFormat(claim) => Reason::InvalidClaim(claim.clone().into()),
+        ErrorKind::InvalidAudience => Reason::WrongAudience,
+        ErrorKind::InvalidIssuer => Reason::WrongIssuer,
+        ErrorKind::InvalidSubject => Reason::WrongSubject,
+        ErrorKind::InvalidEcdsaKey
+        | ErrorKind::InvalidEddsaKey
+        | ErrorKind::InvalidRsaKey(_)
+        | ErrorKind::InvalidKeyFormat => {
+            Reason::VerifierFailed("the decoding key is not usable".into())
+        }
+        ErrorKind::MissingAlgorithm | ErrorKind::UnsupportedAlgorithm => {
+            Reason::VerifierFailed("the validation accepts no usable algorithm".into())
+        }
+        _ => Reason::VerifierFailed("jsonwebtoken refused the token".into()),
+    };
+    VerifyError::default().with_reason(reason)
 }
 
 /// `scp` as RFC 9068 / Azure write it: one string or an array.
@@ -133,4 +168,183 @@ fn granted_scopes<S: SecurityScheme>(claims: &Value) -> ScopeSet<S> {
         Some(Err(_)) | None => ScopeSet::EMPTY,
     };
     scope.union(scp)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::{SystemTime, UNIX_EPOCH};
+
+    use jsonwebtoken::{Algorithm, EncodingKey, Header};
+    use serde_json::json;
+
+    use super::*;
+    use crate::credentials::{BearerToken, Credentials};
+    use crate::openapi;
+
+    struct Jwt;
+
+    impl SecurityScheme for Jwt {
+        const DECLARATION: crate::Declaration =
+            crate::Declaration::new("Jwt", &[], openapi::OpenApiVersion::V3_0);
+        type Credentials = BearerToken;
+        const CONFIG: () = ();
+        const OPENAPI: openapi::SecurityScheme = openapi::SecurityScheme::bearer(None);
+    }
+
+    const SECRET: &[u8] = b"unit-test-secret";
+
+    fn now() -> u64 {
+        SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .expect("after 1970")
+            .as_secs()
+    }
+
+    fn sign(claims: &Value, secret: &[u8]) -> String {
+        jsonwebtoken::encode(
+            &Header::new(Algorithm::HS256),
+            claims,
+            &EncodingKey::from_secret(secret),
+        )
+        .expect("signs")
+    }
+
+    /// The verifier's answer to `token`, polled once: `verify` never waits.
+    fn refusal_of(token: &str, validation: Validation) -> VerifyError {
+        let verifier: JwtVerifier<Claims> =
+            JwtVerifier::new(DecodingKey::from_secret(SECRET), validation);
+        let request = http::Request::get("/")
+            .header("authorization", format!("Bearer {token}"))
+            .body(())
+            .expect("a request");
+        let (parts, ()) = request.into_parts();
+        let credentials = BearerToken::extract(&parts, &())
+            .expect("well-formed")
+            .expect("present");
+        let future = Verifier::<Jwt>::verify(&verifier, &credentials, &parts);
+        let mut future = std::pin::pin!(future);
+        let mut context = std::task::Context::from_waker(std::task::Waker::noop());
+        match future.as_mut().poll(&mut context) {
+            std::task::Poll::Ready(Err(error)) => error,
+            std::task::Poll::Ready(Ok(_)) => panic!("{token} was accepted"),
+            std::task::Poll::Pending => unreachable!("JwtVerifier does not wait"),
+        }
+    }
+
+    #[derive(Clone, Debug, serde::Deserialize)]
+    struct Claims {
+        #[allow(dead_code)]
+        sub: String,
+    }
+
+    fn hs256() -> Validation {
+        Validation::new(Algorithm::HS256)
+    }
+
+    #[test]
+    fn each_jsonwebtoken_failure_has_its_reason() {
+        let later = now() + 3600;
+        let cases: Vec<(String, Validation, Reason, &str)> = vec![
+            (
+                sign(&json!({"sub": "alice", "exp": now() - 3600}), SECRET),
+                hs256(),
+                Reason::Expired,
+                "Token has expired",
+            ),
+            (
+                sign(&json!({"sub": "alice", "exp": later, "nbf": later}), SECRET),
+                {
+                    let mut validation = hs256();
+                    validation.validate_nbf = true;
+                    validation
+                },
+                Reason::NotYetValid,
+                VerifyError::COULD_NOT_VALIDATE,
+            ),
+            (
+                sign(&json!({"sub": "alice", "exp": later}), b"another secret"),
+                hs256(),
+                Reason::BadSignature,
+                VerifyError::COULD_NOT_VALIDATE,
+            ),
+            (
+                sign(&json!({"sub": "alice", "exp": later}), SECRET),
+                Validation::new(Algorithm::HS512),
+                Reason::WrongAlgorithm,
+                VerifyError::COULD_NOT_VALIDATE,
+            ),
+            (
+                sign(
+                    &json!({"sub": "alice", "exp": later, "aud": "other"}),
+                    SECRET,
+                ),
+                {
+                    let mut validation = hs256();
+                    validation.set_audience(&["api"]);
+                    validation
+                },
+                Reason::WrongAudience,
+                VerifyError::COULD_NOT_VALIDATE,
+            ),
+            (
+                sign(
+                    &json!({"sub": "alice", "exp": later, "iss": "mallory"}),
+                    SECRET,
+                ),
+                {
+                    let mut validation = hs256();
+                    validation.set_issuer(&["https://issuer.example"]);
+                    validation
+                },
+                Reason::WrongIssuer,
+                VerifyError::COULD_NOT_VALIDATE,
+            ),
+            (
+                sign(&json!({"exp": later}), SECRET),
+                {
+                    let mut validation = hs256();
+                    validation.set_required_spec_claims(&["exp", "sub"]);
+                    validation
+                },
+                Reason::MissingClaim("sub".into()),
+                VerifyError::COULD_NOT_VALIDATE,
+            ),
+            (
+                sign(
+                    &json!({"sub": "alice", "exp": later, "nbf": "tomorrow"}),
+                    SECRET,
+                ),
+                {
+                    let mut validation = hs256();
+                    validation.validate_nbf = true;
+                    validation
+                },
+                Reason::InvalidClaim("nbf".into()),
+                VerifyError::COULD_NOT_VALIDATE,
+            ),
+            (
+                // Valid, but `sub` is not the string `Claims` expects.
+                sign(&json!({"sub": 42, "exp": later}), SECRET),
+                hs256(),
+                Reason::UnexpectedClaims,
+                VerifyError::COULD_NOT_VALIDATE,
+            ),
+            (
+                "bm90LWEtand0".to_owned(),
+                hs256(),
+                Reason::MalformedToken,
+                VerifyError::COULD_NOT_VALIDATE,
+            ),
+        ];
+        for (token, validation, reason, detail) in cases {
+            let error = refusal_of(&token, validation);
+            assert_eq!(error.reason(), Some(&reason), "{token}");
+            assert_eq!(error.detail(), detail, "{token}");
+            // Neither the reason nor the error's Debug quote the token or a claim's value.
+            let logged = format!("{error:?} {reason}");
+            for secret in [token.as_str(), "alice", "mallory", "tomorrow", "42"] {
+                assert!(!logged.contains(secret), "{logged} quotes {secret}");
+            }
+        }
+    }
 }

@@ -9,6 +9,9 @@
 //! `WWW-Authenticate: Bearer error="invalid_token"` (RFC 6750 §3.1); [`VerifyError::reject`]
 //! answers with a [`Rejection`] of your own.
 //!
+//! Ready verifiers cover the common checks in one line: [`ApiKeys`] (a list of API keys or
+//! static bearer tokens), [`BasicUsers`] (a table of Basic users and passwords), and
+//! [`verify_fn`] / [`verify_with`] (any function of the credentials, synchronous or not).
 //! With the `jwt` feature, `JwtVerifier` verifies JWT bearer tokens.
 //!
 //! ```
@@ -46,6 +49,9 @@ use http::request::Parts;
 
 use crate::credentials::Credentials;
 use crate::{Rejection, ScopeSet, SecurityScheme};
+
+mod ready;
+pub use ready::{ApiKeys, BasicUsers, FnVerifier, KeyCredentials, verify_fn, verify_with};
 
 #[cfg(feature = "jwt")]
 mod jwt;
@@ -144,9 +150,26 @@ impl<S: SecurityScheme, P: fmt::Debug> fmt::Debug for Grant<S, P> {
 /// let inactive = VerifyError::reject(Rejection::new(StatusCode::BAD_REQUEST, vec![], "Inactive user"));
 /// assert_eq!(inactive.detail(), "Inactive user");
 /// ```
+///
+/// A refusal can also carry a [`Reason`] for the logs: it appears in the debug-level event
+/// the extractors emit for the rejection (see the crate docs, "Diagnosing rejections"), never
+/// in the response, so it may be as precise as the server's operator needs.
+///
+/// ```
+/// use authscheme::verify::{Reason, VerifyError};
+///
+/// let expired = VerifyError::invalid("Could not validate credentials").with_reason(Reason::Expired);
+/// assert_eq!(expired.detail(), "Could not validate credentials");
+/// assert_eq!(expired.reason(), Some(&Reason::Expired));
+///
+/// // Free text works too.
+/// let revoked = VerifyError::default().with_reason("token on the revocation list");
+/// assert_eq!(revoked.reason().map(ToString::to_string).as_deref(), Some("token on the revocation list"));
+/// ```
 #[derive(Clone)]
 pub struct VerifyError {
     kind: Kind,
+    reason: Option<Reason>,
 }
 
 #[derive(Clone)]
@@ -164,6 +187,7 @@ impl VerifyError {
     pub fn invalid(detail: impl Into<Cow<'static, str>>) -> Self {
         Self {
             kind: Kind::Invalid(detail.into()),
+            reason: None,
         }
     }
 
@@ -171,7 +195,21 @@ impl VerifyError {
     pub fn reject(rejection: Rejection) -> Self {
         Self {
             kind: Kind::Reject(rejection),
+            reason: None,
         }
+    }
+
+    /// Records why the credentials were refused, for the logs only: the response keeps its
+    /// detail. Never put a credential (or a claim's value) in the reason.
+    #[must_use]
+    pub fn with_reason(mut self, reason: impl Into<Reason>) -> Self {
+        self.reason = Some(reason.into());
+        self
+    }
+
+    /// Why the credentials were refused, if the verifier said.
+    pub fn reason(&self) -> Option<&Reason> {
+        self.reason.as_ref()
     }
 
     /// The detail the response will carry.
@@ -208,6 +246,7 @@ impl fmt::Debug for VerifyError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("VerifyError")
             .field("detail", &self.detail())
+            .field("reason", &self.reason)
             .finish_non_exhaustive()
     }
 }
@@ -219,3 +258,86 @@ impl fmt::Display for VerifyError {
 }
 
 impl std::error::Error for VerifyError {}
+
+/// Why a [`Verifier`] refused credentials, as the server's logs tell it (see
+/// [`VerifyError::with_reason`]). The common reasons have a variant; anything else is
+/// [`Reason::Other`], which `From<&'static str>` and `From<String>` build.
+///
+/// `Display` writes a short lowercase phrase: `expired`, ``missing claim `sub` ``, ...
+///
+/// ```
+/// use authscheme::verify::Reason;
+///
+/// assert_eq!(Reason::Expired.to_string(), "expired");
+/// assert_eq!(Reason::MissingClaim("sub".into()).to_string(), "missing claim `sub`");
+/// assert_eq!(Reason::from("account locked"), Reason::Other("account locked".into()));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Reason {
+    /// The credentials are past their expiry (a JWT's `exp`).
+    Expired,
+    /// The credentials are not valid yet (a JWT's `nbf`).
+    NotYetValid,
+    /// The signature does not verify.
+    BadSignature,
+    /// The token is signed with an algorithm the verifier does not accept.
+    WrongAlgorithm,
+    /// The token cannot be decoded (not a JWT, bad base64, bad JSON…).
+    MalformedToken,
+    /// A required claim is absent; holds the claim's name.
+    MissingClaim(Cow<'static, str>),
+    /// A claim has the wrong type or format; holds the claim's name.
+    InvalidClaim(Cow<'static, str>),
+    /// The claims do not have the shape the application expects (they do not deserialize).
+    UnexpectedClaims,
+    /// The audience (`aud`) is not one the verifier accepts.
+    WrongAudience,
+    /// The issuer (`iss`) is not one the verifier accepts.
+    WrongIssuer,
+    /// The subject (`sub`) is not one the verifier accepts.
+    WrongSubject,
+    /// No known key, or no user with this password.
+    UnknownCredentials,
+    /// The credentials were revoked.
+    Revoked,
+    /// The verifier could not check the credentials at all (an unusable key, an unreachable
+    /// store…): a problem of the server, not of the client.
+    VerifierFailed(Cow<'static, str>),
+    /// Any other reason, in the application's words.
+    Other(Cow<'static, str>),
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Expired => f.write_str("expired"),
+            Self::NotYetValid => f.write_str("not yet valid"),
+            Self::BadSignature => f.write_str("bad signature"),
+            Self::WrongAlgorithm => f.write_str("algorithm not accepted"),
+            Self::MalformedToken => f.write_str("malformed token"),
+            Self::MissingClaim(claim) => write!(f, "missing claim `{claim}`"),
+            Self::InvalidClaim(claim) => write!(f, "invalid claim `{claim}`"),
+            Self::UnexpectedClaims => f.write_str("claims of an unexpected shape"),
+            Self::WrongAudience => f.write_str("wrong audience"),
+            Self::WrongIssuer => f.write_str("wrong issuer"),
+            Self::WrongSubject => f.write_str("wrong subject"),
+            Self::UnknownCredentials => f.write_str("unknown credentials"),
+            Self::Revoked => f.write_str("revoked"),
+            Self::VerifierFailed(why) => write!(f, "verifier failed: {why}"),
+            Self::Other(text) => f.write_str(text),
+        }
+    }
+}
+
+impl From<&'static str> for Reason {
+    fn from(text: &'static str) -> Self {
+        Self::Other(Cow::Borrowed(text))
+    }
+}
+
+impl From<String> for Reason {
+    fn from(text: String) -> Self {
+        Self::Other(Cow::Owned(text))
+    }
+}

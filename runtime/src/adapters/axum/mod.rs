@@ -7,19 +7,26 @@
 //! * The password request forms are body extractors (`FromRequest`), answering 422 like
 //!   FastAPI.
 //! * A [`Verified<S, V, _>`](Verified) reaches its verifier through the router state:
-//!   `V: FromRef<State>` (with `V` as the state itself, or a field of it).
+//!   `V: FromRef<State>` (with `V` as the state itself, or a field of it). For several
+//!   verifiers, put each in a field and derive axum's `FromRef` on the state (axum's
+//!   `macros` feature): no impl to write. A state that lacks a verifier is a compile error
+//!   naming both ([`HasVerifier`]), best seen with `#[axum::debug_handler]`.
 //!
 //! ```
-//! use authscheme::SecurityScheme;
-//! # use authscheme::{openapi, credentials::BearerToken};
-//! #[derive(SecurityScheme)]
-//! #[oauth2(token_url = "/token", scopes("items:read" = "items:read"))]
-//! struct Jwt;
-//! use authscheme::verify::{Grant, Verifier, VerifyError};
-//! use authscheme::{Auth, ScopeSet, Verified, scopes};
+//! use authscheme::credentials::BearerToken;
+//! use authscheme::verify::{ApiKeys, Grant, Verifier, VerifyError};
+//! use authscheme::{Auth, ScopeSet, SecurityScheme, Verified, scopes};
 //! use axum::Router;
 //! use axum::extract::FromRef;
 //! use axum::routing::get;
+//!
+//! #[derive(SecurityScheme)]
+//! #[oauth2(token_url = "/token", scopes("items:read" = "items:read"))]
+//! struct Jwt;
+//!
+//! #[derive(SecurityScheme)]
+//! #[api_key(header = "X-API-Key")]
+//! struct ServiceKey;
 //!
 //! #[derive(Clone)]
 //! struct Users;
@@ -37,18 +44,18 @@
 //!     }
 //! }
 //!
-//! #[derive(Clone)]
+//! // One field per verifier; the derive writes `impl FromRef<AppState>` for each field's type.
+//! #[derive(Clone, FromRef)]
 //! struct AppState {
 //!     users: Users,
-//! }
-//! impl FromRef<AppState> for Users {
-//!     fn from_ref(state: &AppState) -> Users {
-//!         state.users.clone()
-//!     }
+//!     services: ApiKeys,
 //! }
 //!
 //! async fn items(user: Verified<scopes!(Jwt: "items:read"), Users>) -> String {
 //!     format!("items of {}", user.principal())
+//! }
+//! async fn service(key: Verified<ServiceKey, ApiKeys>) -> String {
+//!     format!("service #{}", key.principal())
 //! }
 //! async fn maybe(auth: Option<Auth<Jwt>>) -> &'static str {
 //!     if auth.is_some() { "token" } else { "anonymous" }
@@ -56,8 +63,9 @@
 //!
 //! let app: Router = Router::new()
 //!     .route("/items", get(items))
+//!     .route("/service", get(service))
 //!     .route("/maybe", get(maybe))
-//!     .with_state(AppState { users: Users });
+//!     .with_state(AppState { users: Users, services: ApiKeys::new(["k1-0123456789"]) });
 //! ```
 
 use axum::body::{Body, Bytes};
@@ -86,9 +94,56 @@ impl<'a, St> FromState<'a, St> {
     }
 }
 
-impl<St, V: FromRef<St>> ProvideVerifier<V> for FromState<'_, St> {
+impl<St: HasVerifier<V>, V> ProvideVerifier<V> for FromState<'_, St> {
     fn verifier(&self) -> V {
-        V::from_ref(self.0)
+        self.0.verifier()
+    }
+}
+
+/// A router state that hands out the verifier `V`: implemented for every state `St` with
+/// `V: FromRef<St>`, so there is nothing to implement. It exists for its error message: a
+/// handler extracting a [`Verified<S, V, _>`](Verified) from a state that does not provide
+/// `V` is told so ("the router state `AppState` does not provide the verifier `Users`")
+/// rather than pointed at `FromRef`.
+///
+/// The shortest way to provide several verifiers is axum's `#[derive(FromRef)]` (axum's
+/// `macros` feature) on the state: one `FromRef` impl per field.
+///
+/// ```
+/// use authscheme::adapters::axum::HasVerifier;
+/// use axum::extract::FromRef;
+///
+/// #[derive(Clone)]
+/// struct Users;
+///
+/// #[derive(Clone)]
+/// struct AppState {
+///     users: Users,
+/// }
+/// impl FromRef<AppState> for Users {
+///     fn from_ref(state: &AppState) -> Users {
+///         state.users.clone()
+///     }
+/// }
+///
+/// let _users: Users = AppState { users: Users }.verifier();
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "the router state `{Self}` does not provide the verifier `{V}`",
+    label = "`{V}` is not `FromRef<{Self}>`",
+    note = "add a field of type `{V}` to `{Self}` and `#[derive(axum::extract::FromRef)]` to it (axum's `macros` feature), or implement `FromRef<{Self}> for {V}`"
+)]
+pub trait HasVerifier<V> {
+    /// The verifier, taken from the state (`V::from_ref`).
+    fn verifier(&self) -> V;
+}
+
+// `do_not_recommend`: a missing `FromRef` is reported as this trait's error, with the message
+// above, not as the bare `FromRef` bound of this impl.
+#[diagnostic::do_not_recommend]
+impl<St, V: FromRef<St>> HasVerifier<V> for St {
+    fn verifier(&self) -> V {
+        V::from_ref(self)
     }
 }
 
