@@ -88,7 +88,9 @@ where
         _ctx: &C,
     ) -> impl Future<Output = Result<Option<Self>, Rejection>> + Send {
         std::future::ready(
-            S::Credentials::extract(parts, &S::CONFIG).map(|found| found.map(Self::new)),
+            S::Credentials::extract(parts, &S::CONFIG)
+                .map(|found| found.map(Self::new))
+                .inspect_err(crate::trace::malformed::<S>),
         )
     }
 }

@@ -198,7 +198,11 @@ pub trait Check<C: ?Sized + Sync>: Requirement {
         async move {
             match Self::attempt(parts, ctx).await? {
                 Some(value) => Ok(value),
-                None => Self::anonymous().ok_or_else(Self::missing),
+                None => Self::anonymous().ok_or_else(|| {
+                    let rejection = Self::missing();
+                    crate::trace::missing::<Self>(&rejection);
+                    rejection
+                }),
             }
         }
     }

@@ -8,7 +8,8 @@ use http::request::Parts;
 use super::{Check, ProvideVerifier, Requirement, Transport, security};
 use crate::credentials::Credentials;
 use crate::openapi::SecurityRequirement;
-use crate::verify::{Verifier, VerifyError};
+use crate::trace;
+use crate::verify::Verifier;
 use crate::{Rejection, RejectionKind, RequiredScopes, ScopeSet, SecurityScheme};
 
 /// The scheme of a [`Verified<R, V>`].
@@ -175,17 +176,21 @@ where
 {
     async fn attempt(parts: &Parts, ctx: &C) -> Result<Option<Self>, Rejection> {
         let required = Self::REQUIRED;
-        let Some(credentials) = CredentialsOf::<R>::extract(parts, &SchemeOf::<R>::CONFIG)? else {
+        let Some(credentials) = CredentialsOf::<R>::extract(parts, &SchemeOf::<R>::CONFIG)
+            .inspect_err(trace::malformed::<R::Scheme>)?
+        else {
             return Ok(None);
         };
         let verifier = ctx.verifier();
         let (principal, scopes) = verifier
             .verify(&credentials, parts)
             .await
-            .map_err(VerifyError::into_rejection::<R::Scheme>)?
+            .map_err(trace::refused::<R::Scheme>)?
             .into_parts();
         if !scopes.contains_all(required) {
-            return Err(insufficient_scope(required));
+            let rejection = insufficient_scope(required);
+            trace::insufficient_scope(&rejection, required, scopes);
+            return Err(rejection);
         }
         Ok(Some(Self {
             credentials,

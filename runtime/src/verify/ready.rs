@@ -352,8 +352,17 @@ impl BasicUsers {
         self.table.entries.is_empty()
     }
 
-    /// The username of the entry matching both `username` and `password`.
-    fn find(&self, username: &str, password: &str) -> Option<&Arc<str>> {
+    /// The username of the entry matching both `username` and `password`, compared in
+    /// constant time against every entry: the check of a token endpoint's password grant.
+    ///
+    /// ```
+    /// use authscheme::verify::BasicUsers;
+    ///
+    /// let users = BasicUsers::new([("alice", "wonderland")]);
+    /// assert_eq!(users.authenticate("alice", "wonderland").as_deref(), Some("alice"));
+    /// assert!(users.authenticate("alice", "looking glass").is_none());
+    /// ```
+    pub fn authenticate(&self, username: &str, password: &str) -> Option<&Arc<str>> {
         let entries = &self.table.entries;
         first_match(entries, |entry| {
             // `&`, not `&&`: the password is compared even when the username differs.
@@ -384,7 +393,7 @@ where
         credentials: &BasicCredentials,
         _parts: &Parts,
     ) -> Result<Grant<S, Arc<str>>, VerifyError> {
-        match self.find(credentials.username(), credentials.password()) {
+        match self.authenticate(credentials.username(), credentials.password()) {
             Some(name) => Ok(Grant::new(Arc::clone(name), ScopeSet::EMPTY)),
             None => {
                 Err(VerifyError::invalid(Self::INCORRECT).with_reason(Reason::UnknownCredentials))
