@@ -8,6 +8,9 @@
 //!   FastAPI.
 //! * A [`Verified<S, V, _>`](Verified) reaches its verifier through the router state:
 //!   `V: FromRef<State>` (with `V` as the state itself, or a field of it).
+//! * [`Router`] and [`routing`] wrap axum's: each route is declared once, and the
+//!   OpenAPI document of its security comes from the handler's argument types (see
+//!   [`Router`] and [`ExtractorSecurity`]).
 //!
 //! ```
 //! use authscheme::SecurityScheme;
@@ -66,6 +69,10 @@ use axum::extract::{FromRef, FromRequest, FromRequestParts, OptionalFromRequestP
 use axum::response::{IntoResponse, Response};
 use http::header::CONTENT_TYPE;
 use http::request::Parts;
+
+mod router;
+
+pub use router::{ExtractorSecurity, HandlerSecurity, MethodRouter, NoSecurity, Router, routing};
 
 use crate::compose::{AllOf, Alternatives, AnyOf, Auth, Check, ProvideVerifier, Verified};
 use crate::form::{FormError, OAuth2PasswordRequestForm, OAuth2PasswordRequestFormStrict};
