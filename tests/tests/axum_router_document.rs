@@ -21,7 +21,7 @@ use axum::body::Body;
 use axum::extract::{Path, State};
 use http::{HeaderMap, Method, Request, StatusCode, header};
 use serde_json::{Value, json};
-use support::{AppState, ItemsRead, Items, Jwt, Key, Keys, Reports, STATE, Tenant, Tokens};
+use support::{AppState, Items, ItemsRead, Jwt, Key, Keys, Reports, STATE, Tenant, Tokens};
 use tower::ServiceExt as _;
 
 type ItemsReader = Verified<ItemsRead, Tokens>;
@@ -72,10 +72,7 @@ async fn pet(Path(id): Path<u32>, _key: Auth<Key>) -> String {
     format!("pet {id}")
 }
 
-async fn remove_pet(
-    _admin: Verified<Reports, support::Users>,
-    Path(id): Path<u32>,
-) -> String {
+async fn remove_pet(_admin: Verified<Reports, support::Users>, Path(id): Path<u32>) -> String {
     format!("removed {id}")
 }
 

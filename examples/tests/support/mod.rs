@@ -33,9 +33,9 @@ pub fn artifacts_dir() -> PathBuf {
     dir
 }
 
-/// The `petstore` example binary that `cargo test` built beside this test.
-fn petstore_binary() -> PathBuf {
-    let name = format!("petstore{}", std::env::consts::EXE_SUFFIX);
+/// The `example` binary that `cargo test` built beside this test.
+fn example_binary(example: &str) -> PathBuf {
+    let name = format!("{example}{}", std::env::consts::EXE_SUFFIX);
     let path = target_profile_dir().join("examples").join(name);
     assert!(
         path.is_file(),
@@ -46,7 +46,7 @@ fn petstore_binary() -> PathBuf {
     let built = modified(&path);
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let sources = [
-        root.join("examples/petstore.rs"),
+        root.join(format!("examples/{example}.rs")),
         root.join("../runtime/src"),
     ];
     if let Some(newer) = sources.iter().find_map(|source| newer_than(source, built)) {
@@ -89,15 +89,27 @@ impl Server {
     /// Starts the demo on a port the OS picks (`--port 0`), reads the address it prints and
     /// waits until `/openapi.json` answers. Panics with the reason after [`STARTUP`].
     pub async fn start() -> Self {
-        let mut child = Command::new(petstore_binary())
-            .args(["--port", "0"])
-            .env_remove("PORT")
+        Self::start_example("petstore", &["--port", "0"], None).await
+    }
+
+    /// Starts the README's quickstart on a port the OS picks (`PORT=0`), as [`start`](Self::start).
+    pub async fn start_quickstart() -> Self {
+        Self::start_example("quickstart", &[], Some("0")).await
+    }
+
+    async fn start_example(example: &str, args: &[&str], port: Option<&str>) -> Self {
+        let mut command = Command::new(example_binary(example));
+        command.args(args).env_remove("PORT");
+        if let Some(port) = port {
+            command.env("PORT", port);
+        }
+        let mut child = command
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .kill_on_drop(true)
             .spawn()
-            .expect("cannot start the petstore example");
+            .unwrap_or_else(|error| panic!("cannot start the {example} example: {error}"));
         let stdout = child.stdout.take().expect("stdout is piped");
         let mut lines = BufReader::new(stdout).lines();
         let base = tokio::time::timeout(STARTUP, async {

@@ -359,7 +359,7 @@ impl BasicUsers {
     /// use authscheme::verify::BasicUsers;
     ///
     /// let users = BasicUsers::new([("alice", "wonderland")]);
-    /// assert_eq!(users.authenticate("alice", "wonderland").as_deref(), Some("alice"));
+    /// assert_eq!(users.authenticate("alice", "wonderland").map(|name| &**name), Some("alice"));
     /// assert!(users.authenticate("alice", "looking glass").is_none());
     /// ```
     pub fn authenticate(&self, username: &str, password: &str) -> Option<&Arc<str>> {
