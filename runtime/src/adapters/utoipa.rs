@@ -424,6 +424,7 @@ impl SecurityDocument {
         // Check every requirement against the schemes, as `to_json` does.
         let schemes = self.security_schemes(version)?;
         for (method, path, security, unauthorized, forbidden) in self.secured_routes() {
+            crate::document::check_path(path)?;
             schemes
                 .security_to_json(security, version)
                 .map_err(|error| {

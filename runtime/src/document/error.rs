@@ -58,6 +58,17 @@ pub enum DocumentError {
         /// The path as given.
         path: String,
     },
+    /// A path with a catch-all parameter (axum's `{*rest}`, matching several segments):
+    /// OpenAPI's path templates match one segment per parameter, so the path cannot be
+    /// described. Mount such a route without documenting it (the axum adapter's
+    /// `Router::route_undocumented`), or give it a path without the catch-all.
+    #[error(
+        "path `{path}` has a catch-all parameter (`{{*..}}`), which OpenAPI path templates cannot express; leave the route out of the document"
+    )]
+    WildcardPath {
+        /// The path as given.
+        path: String,
+    },
     /// A method OpenAPI has no Path Item field for (in the target version).
     #[error("method `{method}` has no operation field in OpenAPI {version}")]
     UnsupportedMethod {

@@ -69,12 +69,14 @@ mod declare;
 mod error;
 mod operation;
 mod responses;
+mod route;
 
 use serde_json::{Map, Value};
 
 pub use declare::{Declarations, Documented};
 pub use error::DocumentError;
 pub use operation::Operation;
+pub use route::RouteSecurity;
 
 use crate::openapi::{OpenApiVersion, SecurityRequirement, SecuritySchemes};
 #[cfg(feature = "utoipa")]
@@ -161,21 +163,57 @@ impl SecurityDocument {
     /// request body, ...). `security` always comes from `R`.
     #[must_use]
     pub fn route_with<R: Documented>(
-        mut self,
+        self,
         method: http::Method,
         path: impl Into<String>,
         operation: Operation,
     ) -> Self {
-        let mut schemes = Declarations::default();
-        R::declare(&mut schemes);
-        self.schemes.extend(&schemes);
+        self.operation(method, path, RouteSecurity::of::<R>(), operation)
+    }
+
+    /// Adds the operation `method path` with the requirement `security`, collected at run
+    /// time (a router wrapper builds it from a handler's extractors, see [`RouteSecurity`]),
+    /// and the operation's other fields. A public `security` adds a public operation.
+    ///
+    /// ```
+    /// # use authscheme::{openapi, SecurityScheme, credentials::BearerToken};
+    /// # struct Jwt;
+    /// # impl SecurityScheme for Jwt {
+    /// #     const DECLARATION: authscheme::Declaration = authscheme::Declaration::new("Jwt", &[], openapi::OpenApiVersion::V3_0);
+    /// #     type Credentials = BearerToken;
+    /// #     const CONFIG: () = ();
+    /// #     const OPENAPI: openapi::SecurityScheme = openapi::SecurityScheme::bearer(None);
+    /// # }
+    /// use authscheme::compose::Auth;
+    /// use authscheme::document::{Operation, RouteSecurity, SecurityDocument};
+    /// use authscheme::openapi::OpenApiVersion;
+    /// use http::Method;
+    ///
+    /// let json = SecurityDocument::new("Pets", "1")
+    ///     .operation(Method::GET, "/pets", RouteSecurity::of::<Auth<Jwt>>(), Operation::new())
+    ///     .operation(Method::GET, "/health", RouteSecurity::public(), Operation::new())
+    ///     .to_json(OpenApiVersion::V3_1)?;
+    /// assert_eq!(json["paths"]["/pets"]["get"]["security"], serde_json::json!([{"Jwt": []}]));
+    /// assert!(json["paths"]["/health"]["get"].get("security").is_none());
+    /// # Ok::<(), authscheme::document::DocumentError>(())
+    /// ```
+    #[must_use]
+    pub fn operation(
+        mut self,
+        method: http::Method,
+        path: impl Into<String>,
+        security: RouteSecurity,
+        operation: Operation,
+    ) -> Self {
+        let (security, schemes) = security.into_parts();
+        let secured = security.map(|security| {
+            self.schemes.extend(&schemes);
+            Secured { security, schemes }
+        });
         self.routes.push(Route {
             method,
             path: path.into(),
-            secured: Some(Secured {
-                security: R::security(),
-                schemes,
-            }),
+            secured,
             operation,
         });
         self
@@ -191,18 +229,12 @@ impl SecurityDocument {
     /// As [`public`](Self::public), with the operation's fields.
     #[must_use]
     pub fn public_with(
-        mut self,
+        self,
         method: http::Method,
         path: impl Into<String>,
         operation: Operation,
     ) -> Self {
-        self.routes.push(Route {
-            method,
-            path: path.into(),
-            secured: None,
-            operation,
-        });
-        self
+        self.operation(method, path, RouteSecurity::public(), operation)
     }
 
     /// `components.securitySchemes`, checked for `version`.
@@ -259,11 +291,7 @@ impl SecurityDocument {
         let mut paths: Map<String, Value> = Map::new();
         for route in &self.routes {
             let method = operation_key(&route.method, version)?;
-            if !route.path.starts_with('/') {
-                return Err(DocumentError::InvalidPath {
-                    path: route.path.clone(),
-                });
-            }
+            check_path(&route.path)?;
             let pointer = format!("/paths/{}/{method}", escape_pointer(&route.path));
             let mut operation = route.operation.fields().clone();
             // `security` comes from the requirement type only, never from the fields.
@@ -403,6 +431,23 @@ fn operation_key(
             });
         }
     })
+}
+
+/// A path OpenAPI can express: absolute, and without axum's catch-all parameters.
+pub(crate) fn check_path(path: &str) -> Result<(), DocumentError> {
+    if !path.starts_with('/') {
+        return Err(DocumentError::InvalidPath {
+            path: path.to_owned(),
+        });
+    }
+    // axum 0.8 writes a catch-all as `{*rest}`; an OpenAPI path parameter matches one
+    // segment only, so `/files/{rest}` would describe a different set of URLs.
+    if path.contains("{*") {
+        return Err(DocumentError::WildcardPath {
+            path: path.to_owned(),
+        });
+    }
+    Ok(())
 }
 
 /// A path as one JSON Pointer token (RFC 6901: `~` → `~0`, `/` → `~1`).

@@ -11,6 +11,9 @@
 //!   verifiers, put each in a field and derive axum's `FromRef` on the state (axum's
 //!   `macros` feature): no impl to write. A state that lacks a verifier is a compile error
 //!   naming both ([`HasVerifier`]), best seen with `#[axum::debug_handler]`.
+//! * [`Router`] and [`routing`] wrap axum's: each route is declared once, and the
+//!   OpenAPI document of its security comes from the handler's argument types (see
+//!   [`Router`] and [`ExtractorSecurity`]).
 //!
 //! ```
 //! use authscheme::credentials::BearerToken;
@@ -74,6 +77,10 @@ use axum::extract::{FromRef, FromRequest, FromRequestParts, OptionalFromRequestP
 use axum::response::{IntoResponse, Response};
 use http::header::CONTENT_TYPE;
 use http::request::Parts;
+
+mod router;
+
+pub use router::{ExtractorSecurity, HandlerSecurity, MethodRouter, NoSecurity, Router, routing};
 
 use crate::compose::{
     AllMembers, AllOf, AnyOf2, AnyOf3, AnyOf4, AnyOf5, AnyOf6, Auth, Check, ProvideVerifier,

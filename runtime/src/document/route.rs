@@ -1,0 +1,164 @@
+//! The security of one operation as a value: what a router wrapper collects from a
+//! handler's extractors before the route is added to a [`SecurityDocument`].
+//!
+//! [`SecurityDocument`]: super::SecurityDocument
+
+use std::borrow::Cow;
+
+use super::{Declarations, Documented};
+use crate::openapi::SecurityRequirement;
+
+/// What an operation requires, and the schemes that requirement names: the value form of a
+/// [`Documented`] requirement type, which can be combined at run time.
+///
+/// A handler takes several extractors; axum runs every one of them, so the operation
+/// requires all of them (AND, as [`AllOf`](crate::AllOf) documents it). A router wrapper
+/// (such as the axum adapter's `Router`, feature `axum`) builds one `RouteSecurity` per
+/// extractor and combines them with [`and`](Self::and); extractors that check no
+/// credentials contribute [`public`](Self::public), the identity of `and`.
+///
+/// ```
+/// # use authscheme::{openapi, SecurityScheme, credentials::{ApiKey, ApiKeyConfig, BearerToken}};
+/// # struct Jwt;
+/// # impl SecurityScheme for Jwt {
+/// #     const DECLARATION: authscheme::Declaration = authscheme::Declaration::new("Jwt", &[], openapi::OpenApiVersion::V3_0);
+/// #     type Credentials = BearerToken;
+/// #     const CONFIG: () = ();
+/// #     const OPENAPI: openapi::SecurityScheme = openapi::SecurityScheme::bearer(Some("JWT"));
+/// # }
+/// # struct Key;
+/// # impl SecurityScheme for Key {
+/// #     const DECLARATION: authscheme::Declaration = authscheme::Declaration::new("Key", &[], openapi::OpenApiVersion::V3_0);
+/// #     type Credentials = ApiKey;
+/// #     const CONFIG: ApiKeyConfig = ApiKeyConfig::new(openapi::ApiKeyLocation::Header, "X-Key");
+/// #     const OPENAPI: openapi::SecurityScheme = openapi::SecurityScheme::api_key("X-Key", openapi::ApiKeyLocation::Header);
+/// # }
+/// use authscheme::compose::Auth;
+/// use authscheme::document::RouteSecurity;
+/// use authscheme::openapi::OpenApiVersion;
+///
+/// let json = |security: &RouteSecurity| -> Vec<serde_json::Value> {
+///     let list = security.security().expect("a secured operation");
+///     list.iter().map(|r| r.to_json(OpenApiVersion::V3_1).unwrap()).collect()
+/// };
+/// // `Option<Auth<Jwt>>` and `Auth<Key>` in one handler: a key, with or without a token.
+/// let both = RouteSecurity::of::<Auth<Jwt>>().optional().and(RouteSecurity::of::<Auth<Key>>());
+/// assert_eq!(
+///     json(&both),
+///     [serde_json::json!({"Key": []}), serde_json::json!({"Jwt": [], "Key": []})]
+/// );
+/// assert_eq!(both.declarations().names().collect::<Vec<_>>(), ["Jwt", "Key"]);
+///
+/// // Extractors that check nothing change nothing.
+/// assert!(RouteSecurity::public().security().is_none());
+/// let same = RouteSecurity::public().and(RouteSecurity::of::<Auth<Key>>());
+/// assert_eq!(json(&same), [serde_json::json!({"Key": []})]);
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct RouteSecurity {
+    /// `None`: a public operation (no `security` key, no 401/403).
+    security: Option<Vec<SecurityRequirement>>,
+    schemes: Declarations,
+}
+
+impl RouteSecurity {
+    /// No requirement: a public operation. The identity of [`and`](Self::and).
+    pub fn public() -> Self {
+        Self::default()
+    }
+
+    /// The requirement of the type `R` (`Auth<S>`, `Option<..>`, `Verified<..>`,
+    /// `AnyOf<..>`, `AllOf<..>`), with the schemes it names.
+    pub fn of<R: Documented>() -> Self {
+        let mut schemes = Declarations::default();
+        R::declare(&mut schemes);
+        Self {
+            security: Some(R::security()),
+            schemes,
+        }
+    }
+
+    /// The same requirement made optional: `{}` (anonymous access) added in front, as
+    /// `Option<R>` documents it. A public operation stays public.
+    #[must_use]
+    pub fn optional(self) -> Self {
+        Self {
+            security: self
+                .security
+                .map(|security| any([vec![SecurityRequirement::ANONYMOUS], security])),
+            schemes: self.schemes,
+        }
+    }
+
+    /// Both requirements (AND): one Security Requirement Object for every pair of
+    /// alternatives, holding the schemes of both — what [`AllOf`](crate::AllOf) documents.
+    /// With a public side, the other side unchanged.
+    #[must_use]
+    pub fn and(mut self, other: Self) -> Self {
+        self.schemes.extend(&other.schemes);
+        self.security = match (self.security, other.security) {
+            (None, only) | (only, None) => only,
+            (Some(left), Some(right)) => Some(all(&left, &right)),
+        };
+        self
+    }
+
+    /// The operation's `security` (`None` for a public operation).
+    pub fn security(&self) -> Option<&[SecurityRequirement]> {
+        self.security.as_deref()
+    }
+
+    /// The schemes the requirement names, for `components.securitySchemes` and the 401s.
+    pub fn declarations(&self) -> &Declarations {
+        &self.schemes
+    }
+
+    /// The parts, for the document.
+    pub(super) fn into_parts(self) -> (Option<Vec<SecurityRequirement>>, Declarations) {
+        (self.security, self.schemes)
+    }
+}
+
+// `compose` has the same OR and AND for its types (`compose::security`, private to it); the
+// test below checks that both agree, so that a handler with two extractors is documented
+// exactly as the `AllOf` of them.
+
+/// OR: the alternatives of every list, in order, without repeats.
+fn any(lists: impl IntoIterator<Item = Vec<SecurityRequirement>>) -> Vec<SecurityRequirement> {
+    let mut out: Vec<SecurityRequirement> = Vec::new();
+    for requirement in lists.into_iter().flatten() {
+        if !out.contains(&requirement) {
+            out.push(requirement);
+        }
+    }
+    out
+}
+
+/// AND: each alternative of `left` merged with each of `right`, without repeats.
+fn all(left: &[SecurityRequirement], right: &[SecurityRequirement]) -> Vec<SecurityRequirement> {
+    let product = left
+        .iter()
+        .flat_map(|left| right.iter().map(move |right| merge(left, right)))
+        .collect();
+    any([product])
+}
+
+/// One object with the schemes of both; a scheme in both gets the ordered union of its
+/// scopes (a name appears once per object, a scope once per name).
+fn merge(left: &SecurityRequirement, right: &SecurityRequirement) -> SecurityRequirement {
+    let mut schemes = left.schemes.to_vec();
+    for (name, scopes) in right.schemes.iter() {
+        if let Some((_, known)) = schemes.iter_mut().find(|(known, _)| known == name) {
+            for scope in scopes.iter() {
+                if !known.contains(scope) {
+                    known.to_mut().push(scope.clone());
+                }
+            }
+        } else {
+            schemes.push((name.clone(), scopes.clone()));
+        }
+    }
+    SecurityRequirement {
+        schemes: Cow::Owned(schemes),
+    }
+}
