@@ -19,18 +19,19 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use argon2::Argon2;
 use argon2::password_hash::phc::PasswordHash;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use authscheme::adapters::axum::Router;
+use authscheme::adapters::axum::routing::{get_with, post_with};
 use authscheme::credentials::{ApiKey, BearerToken};
 use authscheme::document::{Operation, SecurityDocument};
 use authscheme::form::OAuth2PasswordRequestForm;
 use authscheme::openapi::OpenApiVersion;
 use authscheme::verify::{Grant, JwtVerifier, Verifier, VerifyError};
 use authscheme::{Rejection, ScopeSet, SecurityScheme, Verified, scopes};
+use axum::Json;
 use axum::extract::{FromRef, State};
-use axum::routing::{get, post};
-use axum::{Json, Router};
 use http::header::HOST;
 use http::request::Parts;
-use http::{HeaderMap, HeaderValue, Method, StatusCode};
+use http::{HeaderMap, HeaderValue, StatusCode};
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
@@ -325,8 +326,9 @@ async fn list_users(State(app): State<App>, _service: Service) -> Json<Value> {
     Json(json!(users))
 }
 
-/// The OpenAPI document: every `security` comes from the handler's extractor type.
-fn document() -> SecurityDocument {
+/// The routes, each declared once: the router records every handler with its operation,
+/// and each operation's `security` comes from the handler's extractor types.
+fn routes() -> Router<App> {
     let user = json!({
         "type": "object",
         "properties": {
@@ -358,67 +360,84 @@ fn document() -> SecurityDocument {
         "properties": {"access_token": {"type": "string"}, "token_type": {"type": "string"}},
         "required": ["access_token", "token_type"]
     });
-    SecurityDocument::new("authscheme petstore", env!("CARGO_PKG_VERSION"))
-        .description(
-            "FastAPI's \"OAuth2 scopes\" tutorial on authscheme. Authorize as `johndoe` (the \
-             README has the demo passwords) and tick the scopes; `alice` is disabled.",
-        )
-        .public_with(
-            Method::POST,
+    Router::new()
+        .route(
             "/token",
-            Operation::new()
-                .summary("Log in for an access token")
-                .operation_id("login_for_access_token")
-                .field("requestBody", token_form)
-                .response("200", ok("A bearer token", &token))
-                .response(
-                    "401",
-                    json!({"description": "Incorrect username or password"}),
-                )
-                .response("422", json!({"description": "Validation Error"})),
+            post_with(
+                login,
+                Operation::new()
+                    .summary("Log in for an access token")
+                    .operation_id("login_for_access_token")
+                    .field("requestBody", token_form)
+                    .response("200", ok("A bearer token", &token))
+                    .response(
+                        "401",
+                        json!({"description": "Incorrect username or password"}),
+                    )
+                    .response("422", json!({"description": "Validation Error"})),
+            ),
         )
-        .route_with::<CurrentUser>(
-            Method::GET,
+        .route(
             "/users/me",
-            Operation::new()
-                .summary("Read the current user")
-                .operation_id("read_users_me")
-                .response("200", ok("The current user", &user))
-                .response("400", json!({"description": "Inactive user"})),
+            get_with(
+                read_users_me,
+                Operation::new()
+                    .summary("Read the current user")
+                    .operation_id("read_users_me")
+                    .response("200", ok("The current user", &user))
+                    .response("400", json!({"description": "Inactive user"})),
+            ),
         )
-        .route_with::<ItemsReader>(
-            Method::GET,
+        .route(
             "/users/me/items",
-            Operation::new()
-                .summary("Read the current user's items")
-                .operation_id("read_own_items")
-                .response(
-                    "200",
-                    ok(
-                        "The items",
-                        &json!({"type": "array", "items": {"type": "object"}}),
+            get_with(
+                read_own_items,
+                Operation::new()
+                    .summary("Read the current user's items")
+                    .operation_id("read_own_items")
+                    .response(
+                        "200",
+                        ok(
+                            "The items",
+                            &json!({"type": "array", "items": {"type": "object"}}),
+                        ),
                     ),
-                ),
+            ),
         )
-        .route_with::<MaybeUser>(
-            Method::GET,
+        .route(
             "/status",
-            Operation::new()
-                .summary("System status, and who is asking if anybody")
-                .operation_id("read_system_status")
-                .response("200", json!({"description": "Status"})),
+            get_with(
+                read_system_status,
+                Operation::new()
+                    .summary("System status, and who is asking if anybody")
+                    .operation_id("read_system_status")
+                    .response("200", json!({"description": "Status"})),
+            ),
         )
-        .route_with::<Service>(
-            Method::GET,
+        .route(
             "/service/users",
-            Operation::new()
-                .summary("List the users (services, with an API key)")
-                .operation_id("list_users")
-                .response(
-                    "200",
-                    ok("The users", &json!({"type": "array", "items": user})),
-                ),
+            get_with(
+                list_users,
+                Operation::new()
+                    .summary("List the users (services, with an API key)")
+                    .operation_id("list_users")
+                    .response(
+                        "200",
+                        ok("The users", &json!({"type": "array", "items": user})),
+                    ),
+            ),
         )
+        // Not in the document, as in FastAPI: the document itself and Swagger UI.
+        .route_undocumented("/openapi.json", axum::routing::get(serve_openapi))
+        .merge_undocumented(SwaggerUi::new("/docs").config(Config::from("/openapi.json")))
+}
+
+/// What the document says besides its operations.
+fn document() -> SecurityDocument {
+    SecurityDocument::new("authscheme petstore", env!("CARGO_PKG_VERSION")).description(
+        "FastAPI's \"OAuth2 scopes\" tutorial on authscheme. Authorize as `johndoe` (the \
+         README has the demo passwords) and tick the scopes; `alice` is disabled.",
+    )
 }
 
 struct Options {
@@ -468,7 +487,8 @@ fn main() {
 
 fn run() -> Result<(), String> {
     let options = options()?;
-    let openapi = document()
+    let (router, document) = routes().into_parts(document());
+    let openapi = document
         .to_json(OpenApiVersion::V3_1)
         .map_err(|error| format!("the OpenAPI document: {error}"))?;
     if options.print_openapi {
@@ -487,15 +507,7 @@ fn run() -> Result<(), String> {
                 .into(),
         },
     };
-    let router = Router::new()
-        .route("/token", post(login))
-        .route("/users/me", get(read_users_me))
-        .route("/users/me/items", get(read_own_items))
-        .route("/status", get(read_system_status))
-        .route("/service/users", get(list_users))
-        .route("/openapi.json", get(serve_openapi))
-        .merge(SwaggerUi::new("/docs").config(Config::from("/openapi.json")))
-        .with_state(app);
+    let router = router.with_state(app);
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
