@@ -119,9 +119,10 @@ impl RouteSecurity {
     }
 }
 
-// `compose` has the same OR and AND for its types (`compose::security`, private to it); the
-// test below checks that both agree, so that a handler with two extractors is documented
-// exactly as the `AllOf` of them.
+// `compose` has the same OR and AND for its types (`compose::security`, private to it, so
+// not reachable from here); `tests/tests/axum_router_document.rs`
+// (`extractors_of_one_handler_and_like_all_of`) checks that both agree, so that a handler
+// with two extractors is documented exactly as the `AllOf` of them.
 
 /// OR: the alternatives of every list, in order, without repeats.
 fn any(lists: impl IntoIterator<Item = Vec<SecurityRequirement>>) -> Vec<SecurityRequirement> {

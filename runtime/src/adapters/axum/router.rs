@@ -147,11 +147,15 @@ use crate::verify::Verifier;
 ///   [`AnyOf`](crate::AnyOf), [`AllOf`](crate::AllOf): their requirement;
 /// * `Option<T>`: `T`'s requirement, made optional (`[{}, ..]`: `None` when nothing is
 ///   presented); `Result<T, E>`: `T`'s requirement (the handler gets the rejection and is
-///   trusted to answer it);
+///   trusted to answer it with an error: a handler that serves the request anyway should
+///   take `Option<T>`, which documents that);
 /// * axum's extractors that check no credentials (`State`, `Path`, `Query`, `Json`, `Form`,
 ///   `Extension`, `HeaderMap`, `Method`, `Uri`, `Version`, `Request`, `String`, `Bytes`,
 ///   `MatchedPath`, `OriginalUri`, `RawQuery`, ..), the password forms of
-///   [`form`](crate::form), and [`NoSecurity<T>`]: nothing.
+///   [`form`](crate::form), and [`NoSecurity<T>`]: nothing. axum's extractors behind
+///   features this crate does not turn on (`ConnectInfo`: `tokio`, `WebSocketUpgrade`:
+///   `ws`, `Multipart`: `multipart`) are taken as `NoSecurity<..>`, so that using the
+///   router does not pull in a server runtime.
 ///
 /// An extractor of your own that checks no credentials implements it with an empty body.
 /// One that does should not: express the check as a [`Verifier`] behind
