@@ -18,21 +18,14 @@ use crate::openapi::SecurityRequirement;
 /// credentials contribute [`public`](Self::public), the identity of `and`.
 ///
 /// ```
-/// # use authscheme::{openapi, SecurityScheme, credentials::{ApiKey, ApiKeyConfig, BearerToken}};
-/// # struct Jwt;
-/// # impl SecurityScheme for Jwt {
-/// #     const DECLARATION: authscheme::Declaration = authscheme::Declaration::new("Jwt", &[], openapi::OpenApiVersion::V3_0);
-/// #     type Credentials = BearerToken;
-/// #     const CONFIG: () = ();
-/// #     const OPENAPI: openapi::SecurityScheme = openapi::SecurityScheme::bearer(Some("JWT"));
-/// # }
-/// # struct Key;
-/// # impl SecurityScheme for Key {
-/// #     const DECLARATION: authscheme::Declaration = authscheme::Declaration::new("Key", &[], openapi::OpenApiVersion::V3_0);
-/// #     type Credentials = ApiKey;
-/// #     const CONFIG: ApiKeyConfig = ApiKeyConfig::new(openapi::ApiKeyLocation::Header, "X-Key");
-/// #     const OPENAPI: openapi::SecurityScheme = openapi::SecurityScheme::api_key("X-Key", openapi::ApiKeyLocation::Header);
-/// # }
+/// use authscheme::SecurityScheme;
+/// #[derive(SecurityScheme)]
+/// #[http(bearer, format = "JWT")]
+/// struct Jwt;
+/// #[derive(SecurityScheme)]
+/// #[api_key(header = "X-Key")]
+/// struct Key;
+///
 /// use authscheme::compose::Auth;
 /// use authscheme::document::RouteSecurity;
 /// use authscheme::openapi::OpenApiVersion;

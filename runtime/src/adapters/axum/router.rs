@@ -46,7 +46,6 @@
 //!
 //! ```
 //! use authscheme::SecurityScheme;
-//! # use authscheme::{openapi, credentials::{ApiKey, ApiKeyConfig, BearerToken}};
 //! #[derive(SecurityScheme)]
 //! #[http(bearer, format = "JWT")]
 //! struct Jwt;
@@ -100,7 +99,6 @@
 //!
 //! ```compile_fail,E0080
 //! use authscheme::SecurityScheme;
-//! # use authscheme::{openapi, credentials::{BasicCredentials, BasicConfig, BearerToken}};
 //! #[derive(SecurityScheme)]
 //! #[http(bearer)]
 //! struct Jwt;
@@ -213,7 +211,6 @@ pub trait ExtractorSecurity {
 ///
 /// ```
 /// use authscheme::SecurityScheme;
-/// # use authscheme::{openapi, credentials::BearerToken};
 /// #[derive(SecurityScheme)]
 /// #[http(bearer)]
 /// struct Jwt;
@@ -627,7 +624,6 @@ struct DocumentedRoute {
 ///
 /// ```
 /// use authscheme::SecurityScheme;
-/// # use authscheme::{openapi, credentials::BearerToken};
 /// #[derive(SecurityScheme)]
 /// #[http(bearer)]
 /// struct Jwt;
