@@ -80,7 +80,10 @@ use http::request::Parts;
 
 mod router;
 
-pub use router::{ExtractorSecurity, HandlerSecurity, MethodRouter, NoSecurity, Router, routing};
+pub use router::{
+    ExtractorSecurity, HandlerSecurity, MethodRouter, NoAuthorization, NoCredentials, NoSecurity,
+    OneAuthorization, Router, routing,
+};
 
 use crate::compose::{
     AllMembers, AllOf, AnyOf2, AnyOf3, AnyOf4, AnyOf5, AnyOf6, Auth, Check, ProvideVerifier,

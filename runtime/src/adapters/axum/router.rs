@@ -18,8 +18,8 @@
 //!   optional (`[{}, ..]`), axum's own extractors and the password forms contribute
 //!   nothing. Two arguments that both need the `Authorization` header cannot both succeed:
 //!   such a handler does not build, as the same pair in an [`AllOf`] does not.
-//! * Your own extractors implement [`ExtractorSecurity`] with an empty body when they check
-//!   no credentials; an extractor of another crate can be taken as [`NoSecurity<T>`].
+//! * Your own extractors that check no credentials implement the marker [`NoCredentials`]
+//!   (an empty impl); an extractor of another crate can be taken as [`NoSecurity<T>`].
 //! * [`Router::into_parts`] gives the axum router and the [`SecurityDocument`] with every
 //!   documented route; [`Router::merge_undocumented`] and [`Router::route_undocumented`]
 //!   mount what stays out of the document (Swagger UI, the document itself: FastAPI's
@@ -94,10 +94,10 @@
 //! # Ok::<(), authscheme::document::DocumentError>(())
 //! ```
 //!
-//! A handler whose arguments both need the `Authorization` header does not build (under
-//! `cargo build` / `cargo test`; `cargo check` does not evaluate the constant):
+//! A handler whose arguments both need the `Authorization` header does not compile (already
+//! under `cargo check`, at the `get(..)` that mounts it):
 //!
-//! ```compile_fail,E0080
+//! ```compile_fail,E0277
 //! use authscheme::SecurityScheme;
 //! #[derive(SecurityScheme)]
 //! #[http(bearer)]
@@ -129,8 +129,8 @@ use http::request::Parts;
 
 use crate::RequiredScopes;
 use crate::compose::{
-    AllMembers, AllOf, AnyOf2, AnyOf3, AnyOf4, AnyOf5, AnyOf6, Auth, AuthorizationUse, Requirement,
-    Verified,
+    AllMembers, AllOf, AnyOf2, AnyOf3, AnyOf4, AnyOf5, AnyOf6, Auth, AuthorizationUse, Elsewhere,
+    InAuthorization, Requirement, Verified,
 };
 use crate::document::{Documented, Operation, RouteSecurity, SecurityDocument};
 use crate::form::{OAuth2PasswordRequestForm, OAuth2PasswordRequestFormStrict};
@@ -155,14 +155,14 @@ use crate::verify::Verifier;
 ///   `ws`, `Multipart`: `multipart`) are taken as `NoSecurity<..>`, so that using the
 ///   router does not pull in a server runtime.
 ///
-/// An extractor of your own that checks no credentials implements it with an empty body.
-/// One that does should not: express the check as a [`Verifier`] behind
+/// An extractor of your own that checks no credentials implements the marker
+/// [`NoCredentials`] (an empty impl), which implements this trait. One that does should not: express the check as a [`Verifier`] behind
 /// [`Verified`](crate::Verified), so that the document describes it. (Rust's orphan rule
 /// keeps you from implementing this trait for another crate's extractor: take it as
 /// [`NoSecurity<T>`].)
 ///
 /// ```
-/// use authscheme::adapters::axum::ExtractorSecurity;
+/// use authscheme::adapters::axum::{ExtractorSecurity, NoCredentials};
 /// use axum::extract::FromRequestParts;
 /// use http::request::Parts;
 ///
@@ -177,23 +177,37 @@ use crate::verify::Verifier;
 ///     }
 /// }
 ///
-/// impl ExtractorSecurity for RequestId {}
+/// impl NoCredentials for RequestId {}
 ///
 /// assert!(RequestId::route_security().security().is_none());
 /// ```
 #[diagnostic::on_unimplemented(
     message = "the router cannot tell what `{Self}` requires of a request",
     label = "a handler argument without `ExtractorSecurity`",
-    note = "if `{Self}` checks no credentials, implement it with an empty body (`impl ExtractorSecurity for {Self} {{}}`), or take the extractor as `NoSecurity<{Self}>`"
+    note = "if `{Self}` checks no credentials, implement the marker `NoCredentials` for it (`impl NoCredentials for {Self} {{}}`), or take the extractor as `NoSecurity<{Self}>`"
 )]
 pub trait ExtractorSecurity {
-    /// 1 when a request that meets its requirement may need the `Authorization` header
-    /// (see [`Requirement::Authorization`]), 0 otherwise (the default: extractors that
-    /// check no credentials).
-    const AUTHORIZATION_SCHEMES: usize = 0;
+    /// Whether a request that meets its requirement may need the `Authorization` header
+    /// ([`InAuthorization`]) or never does ([`Elsewhere`]), as
+    /// [`Requirement::Authorization`]. A type, not a `const`, so that a handler with two
+    /// such arguments fails at `cargo check`.
+    type Authorization: AuthorizationUse;
 
-    /// Its requirement; [`RouteSecurity::public`] (the default) for extractors that check no
-    /// credentials.
+    /// Its requirement; [`RouteSecurity::public`] for extractors that check no credentials.
+    fn route_security() -> RouteSecurity;
+}
+
+/// An extractor that checks no credentials: implementing this marker (with an empty impl)
+/// implements [`ExtractorSecurity`] as "no requirement", so the router accepts handlers that
+/// take it. A marker rather than defaults on [`ExtractorSecurity`], because an associated
+/// type cannot have a default on stable Rust.
+///
+/// See [`ExtractorSecurity`] for an example.
+pub trait NoCredentials {}
+
+impl<T: NoCredentials> ExtractorSecurity for T {
+    type Authorization = Elsewhere;
+
     fn route_security() -> RouteSecurity {
         RouteSecurity::public()
     }
@@ -206,8 +220,9 @@ pub trait ExtractorSecurity {
 /// be a body extractor, mirroring axum's `Handler` impls: `T` is the same marker type as in
 /// `Handler<T, S>`. A handler whose arguments add up to more than one scheme on the
 /// `Authorization` header within one requirement object (two `Auth<..>` of bearer and basic
-/// schemes, say) is a compile error when [`route_security`](Self::route_security) is used,
-/// as the same pair in an [`AllOf`](crate::AllOf) is: no request can carry both.
+/// schemes, say) does not implement it ([`OneAuthorization`]): mounting it is a compile
+/// error at `cargo check`, as the same pair in an [`AllOf`](crate::AllOf) is, since no
+/// request can carry both.
 ///
 /// ```
 /// use authscheme::SecurityScheme;
@@ -235,29 +250,46 @@ pub trait ExtractorSecurity {
     note = "every argument of a handler mounted with `authscheme::adapters::axum::routing::get` (`post`, ..) must implement `ExtractorSecurity`"
 )]
 pub trait HandlerSecurity<T> {
-    /// The `Authorization`-header schemes of all arguments together; more than one does not
-    /// compile.
-    const AUTHORIZATION_SCHEMES: usize;
-
     /// The requirement of the route: the AND of the arguments' requirements.
     fn route_security() -> RouteSecurity;
 }
 
-/// The compile-time rule of [`HandlerSecurity`], evaluated where a handler is mounted.
-const fn one_authorization(schemes: usize) -> usize {
-    assert!(
-        schemes <= 1,
-        "a handler takes two extractors that both need the single `Authorization` header (RFC 9110 §11.6.2), so no request can satisfy both; take one `AnyOf<..>` of them instead"
-    );
-    schemes
+/// The arguments' uses of the `Authorization` header, as the list `(A, (B, (.., ())))` of
+/// [`InAuthorization`] and [`Elsewhere`], hold at most one [`InAuthorization`]: the rule
+/// [`HandlerSecurity`] checks. Implemented for exactly those lists.
+#[diagnostic::on_unimplemented(
+    message = "a handler takes two extractors that both need the single `Authorization` header",
+    label = "no request can carry both credentials",
+    note = "a request carries one credential in `Authorization` (RFC 9110 §11.6.2); take one `AnyOf<..>` of them instead"
+)]
+pub trait OneAuthorization {}
+
+/// A list of [`OneAuthorization`] holding no [`InAuthorization`].
+#[diagnostic::on_unimplemented(
+    message = "a handler takes two extractors that both need the single `Authorization` header",
+    label = "no request can carry both credentials",
+    note = "a request carries one credential in `Authorization` (RFC 9110 §11.6.2); take one `AnyOf<..>` of them instead"
+)]
+pub trait NoAuthorization {}
+
+impl NoAuthorization for () {}
+impl<Rest: NoAuthorization> NoAuthorization for (Elsewhere, Rest) {}
+impl OneAuthorization for () {}
+impl<Rest: NoAuthorization> OneAuthorization for (InAuthorization, Rest) {}
+impl<Rest: OneAuthorization> OneAuthorization for (Elsewhere, Rest) {}
+
+/// The list of the arguments' `Authorization` uses, for [`OneAuthorization`].
+macro_rules! uses {
+    () => { () };
+    ($First:ident $(, $Rest:ident)*) => {
+        (<$First as ExtractorSecurity>::Authorization, uses!($($Rest),*))
+    };
 }
 
 impl<F, Fut> HandlerSecurity<((),)> for F
 where
     F: FnOnce() -> Fut,
 {
-    const AUTHORIZATION_SCHEMES: usize = 0;
-
     fn route_security() -> RouteSecurity {
         RouteSecurity::public()
     }
@@ -269,12 +301,9 @@ macro_rules! handler_security {
         where
             F: FnOnce($($T),+) -> Fut,
             $($T: ExtractorSecurity,)+
+            uses!($($T),+): OneAuthorization,
         {
-            const AUTHORIZATION_SCHEMES: usize =
-                one_authorization(0 $(+ $T::AUTHORIZATION_SCHEMES)+);
-
             fn route_security() -> RouteSecurity {
-                let _: usize = const { <Self as HandlerSecurity<(M, $($T,)+)>>::AUTHORIZATION_SCHEMES };
                 RouteSecurity::public()$(.and($T::route_security()))+
             }
         }
@@ -310,12 +339,7 @@ macro_rules! documented_extractor {
         where
             Self: Documented,
         {
-            const AUTHORIZATION_SCHEMES: usize =
-                if <<Self as Requirement>::Authorization as AuthorizationUse>::IN_AUTHORIZATION {
-                    1
-                } else {
-                    0
-                };
+            type Authorization = <Self as Requirement>::Authorization;
 
             fn route_security() -> RouteSecurity {
                 RouteSecurity::of::<Self>()
@@ -334,7 +358,7 @@ documented_extractor!([A, B, C, D, E, F] AnyOf6<A, B, C, D, E, F>);
 documented_extractor!([T: AllMembers] AllOf<T>);
 
 impl<T: ExtractorSecurity> ExtractorSecurity for Option<T> {
-    const AUTHORIZATION_SCHEMES: usize = T::AUTHORIZATION_SCHEMES;
+    type Authorization = T::Authorization;
 
     fn route_security() -> RouteSecurity {
         T::route_security().optional()
@@ -342,7 +366,7 @@ impl<T: ExtractorSecurity> ExtractorSecurity for Option<T> {
 }
 
 impl<T: ExtractorSecurity, E> ExtractorSecurity for Result<T, E> {
-    const AUTHORIZATION_SCHEMES: usize = T::AUTHORIZATION_SCHEMES;
+    type Authorization = T::Authorization;
 
     fn route_security() -> RouteSecurity {
         T::route_security()
@@ -352,7 +376,7 @@ impl<T: ExtractorSecurity, E> ExtractorSecurity for Result<T, E> {
 /// Extractors that check no credentials.
 macro_rules! no_security {
     ($([$($generics:tt)*] $ty:ty,)+) => {
-        $(impl<$($generics)*> ExtractorSecurity for $ty {})+
+        $(impl<$($generics)*> NoCredentials for $ty {})+
     };
 }
 
