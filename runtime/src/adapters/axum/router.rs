@@ -8,16 +8,17 @@
 //! `items` takes a `Verified<..>`, mounts `items` on axum's router and documents the
 //! operation with that `Verified`'s requirement.
 //!
-//! * [`Router`] wraps `axum::Router<S>`; [`MethodRouter`] wraps `axum::routing::MethodRouter<S>`
-//!   and is built with [`get`], [`post`], [`put`], [`patch`], [`delete`], [`head`],
-//!   [`options`] and [`trace`], or their `_with` forms, which take the
-//!   [`Operation`] (summary, responses, request body, ..) of the route.
+//! * [`Router`] wraps `axum::Router<S>`; [`MethodRouter`] wraps
+//!   `axum::routing::MethodRouter<S>` and is built with [`routing`]'s `get`, `post`, `put`,
+//!   `patch`, `delete`, `head`, `options` and `trace`, or their `_with` forms, which take
+//!   the [`Operation`] (summary, responses, request body, ..) of the route.
 //! * A handler's requirement is the AND of its arguments' [`ExtractorSecurity`]: axum runs
 //!   every extractor, so every one must pass. [`Auth`], [`Verified`], [`AnyOf`], [`AllOf`]
 //!   contribute their requirement (through [`Documented`]), `Option<T>` makes its `T`
 //!   optional (`[{}, ..]`), axum's own extractors and the password forms contribute
 //!   nothing. Two arguments that both need the `Authorization` header cannot both succeed:
-//!   such a handler does not build, as the same pair in an [`AllOf`] does not.
+//!   such a handler does not compile (at `cargo check`), as the same pair in an [`AllOf`]
+//!   does not.
 //! * Your own extractors that check no credentials implement the marker [`NoCredentials`]
 //!   (an empty impl); an extractor of another crate can be taken as [`NoSecurity<T>`].
 //! * [`Router::into_parts`] gives the axum router and the [`SecurityDocument`] with every
@@ -138,11 +139,12 @@ use crate::verify::Verifier;
 
 /// What a handler argument (an axum extractor) requires of a request, for the document.
 ///
-/// The router's [`get`] and friends accept a handler when every argument implements it.
+/// The router's [`get`](routing::get) and friends accept a handler when every argument
+/// implements it.
 /// Implemented for
 ///
-/// * the use-site types [`Auth`](crate::Auth), [`Verified`](crate::Verified),
-///   [`AnyOf`](crate::AnyOf), [`AllOf`](crate::AllOf): their requirement;
+/// * the use-site types [`Auth`], [`Verified`],
+///   [`AnyOf`](crate::AnyOf), [`AllOf`]: their requirement;
 /// * `Option<T>`: `T`'s requirement, made optional (`[{}, ..]`: `None` when nothing is
 ///   presented); `Result<T, E>`: `T`'s requirement (the handler gets the rejection and is
 ///   trusted to answer it with an error: a handler that serves the request anyway should
@@ -156,9 +158,10 @@ use crate::verify::Verifier;
 ///   router does not pull in a server runtime.
 ///
 /// An extractor of your own that checks no credentials implements the marker
-/// [`NoCredentials`] (an empty impl), which implements this trait. One that does should not: express the check as a [`Verifier`] behind
-/// [`Verified`](crate::Verified), so that the document describes it. (Rust's orphan rule
-/// keeps you from implementing this trait for another crate's extractor: take it as
+/// [`NoCredentials`] (an empty impl), which implements this trait. One that does check
+/// credentials should not: express the check as a [`Verifier`] behind [`Verified`], so that
+/// the document describes it. (Rust's orphan rule keeps you from implementing this trait for
+/// another crate's extractor: take it as
 /// [`NoSecurity<T>`].)
 ///
 /// ```
@@ -221,7 +224,7 @@ impl<T: NoCredentials> ExtractorSecurity for T {
 /// `Handler<T, S>`. A handler whose arguments add up to more than one scheme on the
 /// `Authorization` header within one requirement object (two `Auth<..>` of bearer and basic
 /// schemes, say) does not implement it ([`OneAuthorization`]): mounting it is a compile
-/// error at `cargo check`, as the same pair in an [`AllOf`](crate::AllOf) is, since no
+/// error at `cargo check`, as the same pair in an [`AllOf`] is, since no
 /// request can carry both.
 ///
 /// ```
@@ -477,8 +480,9 @@ struct MethodOperation {
 }
 
 /// The handlers of one path, one per method, each with its requirement and [`Operation`]:
-/// `axum::routing::MethodRouter<S>` plus what the document needs. Built with [`get`],
-/// [`post`], .. and chained like axum's (`get(list).post(create)`).
+/// `axum::routing::MethodRouter<S>` plus what the document needs. Built with
+/// [`get`](routing::get), [`post`](routing::post), .. and chained like axum's
+/// (`get(list).post(create)`).
 ///
 /// See [`routing`] for an example.
 #[must_use = "a method router does nothing until mounted with `Router::route`"]
