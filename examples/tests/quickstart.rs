@@ -14,7 +14,7 @@ fn readme_quickstart() -> String {
         .expect("the README has a Quickstart section")
         .1;
     let block = section
-        .split_once("```rust\n")
+        .split_once("```rust,no_run\n")
         .expect("the Quickstart section has a rust block")
         .1;
     let (code, _) = block

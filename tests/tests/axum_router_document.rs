@@ -21,7 +21,7 @@ use axum::body::Body;
 use axum::extract::{Path, State};
 use http::{HeaderMap, Method, Request, StatusCode, header};
 use serde_json::{Value, json};
-use support::{AppState, Items, ItemsRead, Jwt, Key, Keys, Reports, STATE, Tenant, Tokens};
+use support::{AppState, Items, ItemsRead, Jwt, Key, Keys, Ops, Reports, STATE, Tenant, Tokens};
 use tower::ServiceExt as _;
 
 type ItemsReader = Verified<ItemsRead, Tokens>;
@@ -386,12 +386,12 @@ fn extractors_of_one_handler_and_like_all_of() {
         AllOf<(
             ItemsReader,
             AnyOf<(Auth<Key>, Auth<Tenant>)>,
-            Option<Verified<support::Ops, Keys>>,
+            Option<Verified<Ops, Keys>>,
         )>,
     >(
         &RouteSecurity::of::<ItemsReader>()
             .and(RouteSecurity::of::<AnyOf<(Auth<Key>, Auth<Tenant>)>>())
-            .and(RouteSecurity::of::<Verified<support::Ops, Keys>>().optional()),
+            .and(RouteSecurity::of::<Verified<Ops, Keys>>().optional()),
     );
     same::<Option<AnyOf<(Auth<Jwt>, Auth<Key>)>>>(
         &RouteSecurity::of::<AnyOf<(Auth<Jwt>, Auth<Key>)>>().optional(),

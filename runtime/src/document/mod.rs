@@ -5,7 +5,9 @@
 //! * the schemes: every scheme a route's requirement type names (through [`Documented`]) and
 //!   any scheme added with [`scheme`](SecurityDocument::scheme), written to
 //!   `components.securitySchemes` in first-seen order;
-//! * the routes: `(method, path, requirement type)`; each operation gets the `security` of
+//! * the routes: `(method, path, requirement type)` (listed by hand with
+//!   [`route`](SecurityDocument::route), or recorded by the axum adapter's `Router` as it
+//!   mounts each handler); each operation gets the `security` of
 //!   [`Requirement::security`](crate::compose::Requirement::security) and the answers the runtime gives, documented as responses:
 //!   * **401** on every secured operation (also for `Option<..>`: present but malformed
 //!     credentials are refused), with a `{"detail": string}` body and a `WWW-Authenticate`
@@ -154,6 +156,11 @@ impl SecurityDocument {
 
     /// Adds the operation `method path`, secured by the requirement type `R` (the type the
     /// handler extracts: `Auth<S>`, `Option<..>`, `Verified<..>`, `AnyOf<..>`, `AllOf<..>`).
+    ///
+    /// This list is kept beside the router by hand. With axum, the router wrapper
+    /// `authscheme::adapters::axum::Router` (feature `axum`) mounts a handler and documents
+    /// it in one call, with the requirement read from the handler's argument types, so that
+    /// the two cannot drift apart.
     #[must_use]
     pub fn route<R: Documented>(self, method: http::Method, path: impl Into<String>) -> Self {
         self.route_with::<R>(method, path, Operation::new())
@@ -283,7 +290,8 @@ impl SecurityDocument {
     /// # Errors
     ///
     /// See [`DocumentError`]: a scheme too new for `version`, two schemes under one name, a
-    /// requirement `version` cannot express, a path that does not start with `/`, a method
+    /// requirement `version` cannot express, a path that does not start with `/` or has a
+    /// catch-all parameter (`{*rest}`, see [`DocumentError::WildcardPath`]), a method
     /// OpenAPI has no field for, or an operation declared twice.
     pub fn to_json(&self, version: OpenApiVersion) -> Result<Value, DocumentError> {
         let schemes = self.security_schemes(version)?;

@@ -19,17 +19,16 @@ use crate::openapi::SecurityRequirement;
 ///
 /// ```
 /// use authscheme::SecurityScheme;
-/// use authscheme::compose::Auth;
-/// use authscheme::document::RouteSecurity;
-/// use authscheme::openapi::OpenApiVersion;
-///
 /// #[derive(SecurityScheme)]
 /// #[http(bearer, format = "JWT")]
 /// struct Jwt;
-///
 /// #[derive(SecurityScheme)]
 /// #[api_key(header = "X-Key")]
 /// struct Key;
+///
+/// use authscheme::compose::Auth;
+/// use authscheme::document::RouteSecurity;
+/// use authscheme::openapi::OpenApiVersion;
 ///
 /// let json = |security: &RouteSecurity| -> Vec<serde_json::Value> {
 ///     let list = security.security().expect("a secured operation");
@@ -113,9 +112,10 @@ impl RouteSecurity {
     }
 }
 
-// `compose` has the same OR and AND for its types (`compose::security`, private to it); the
-// test below checks that both agree, so that a handler with two extractors is documented
-// exactly as the `AllOf` of them.
+// `compose` has the same OR and AND for its types (`compose::security`, private to it, so
+// not reachable from here); `tests/tests/axum_router_document.rs`
+// (`extractors_of_one_handler_and_like_all_of`) checks that both agree, so that a handler
+// with two extractors is documented exactly as the `AllOf` of them.
 
 /// OR: the alternatives of every list, in order, without repeats.
 fn any(lists: impl IntoIterator<Item = Vec<SecurityRequirement>>) -> Vec<SecurityRequirement> {

@@ -1,6 +1,6 @@
 //! axum 0.8 integration (feature `axum`).
 //!
-//! * [`Auth`], [`Verified`], [`AnyOf`] and [`AllOf`] are extractors
+//! * [`Auth`], [`Verified`], [`AnyOf`](crate::AnyOf) and [`AllOf`] are extractors
 //!   (`FromRequestParts`), and so is `Option<_>` of each (`OptionalFromRequestParts`,
 //!   FastAPI's `auto_error=False`: `None` only when no credentials are presented).
 //! * [`Rejection`] and [`FormError`] are responses (`IntoResponse`).
@@ -78,9 +78,12 @@ use axum::response::{IntoResponse, Response};
 use http::header::CONTENT_TYPE;
 use http::request::Parts;
 
-mod router;
+pub mod router;
 
-pub use router::{ExtractorSecurity, HandlerSecurity, MethodRouter, NoSecurity, Router, routing};
+pub use router::{
+    ExtractorSecurity, HandlerSecurity, MethodRouter, NoAuthorization, NoCredentials, NoSecurity,
+    OneAuthorization, Router, routing,
+};
 
 use crate::compose::{
     AllMembers, AllOf, AnyOf2, AnyOf3, AnyOf4, AnyOf5, AnyOf6, Auth, Check, ProvideVerifier,

@@ -8,18 +8,19 @@
 //! `items` takes a `Verified<..>`, mounts `items` on axum's router and documents the
 //! operation with that `Verified`'s requirement.
 //!
-//! * [`Router`] wraps `axum::Router<S>`; [`MethodRouter`] wraps `axum::routing::MethodRouter<S>`
-//!   and is built with [`get`], [`post`], [`put`], [`patch`], [`delete`], [`head`],
-//!   [`options`] and [`trace`], or their `_with` forms, which take the
-//!   [`Operation`] (summary, responses, request body, ..) of the route.
+//! * [`Router`] wraps `axum::Router<S>`; [`MethodRouter`] wraps
+//!   `axum::routing::MethodRouter<S>` and is built with [`routing`]'s `get`, `post`, `put`,
+//!   `patch`, `delete`, `head`, `options` and `trace`, or their `_with` forms, which take
+//!   the [`Operation`] (summary, responses, request body, ..) of the route.
 //! * A handler's requirement is the AND of its arguments' [`ExtractorSecurity`]: axum runs
 //!   every extractor, so every one must pass. [`Auth`], [`Verified`], [`AnyOf`], [`AllOf`]
 //!   contribute their requirement (through [`Documented`]), `Option<T>` makes its `T`
 //!   optional (`[{}, ..]`), axum's own extractors and the password forms contribute
 //!   nothing. Two arguments that both need the `Authorization` header cannot both succeed:
-//!   such a handler does not build, as the same pair in an [`AllOf`] does not.
-//! * Your own extractors implement [`ExtractorSecurity`] with an empty body when they check
-//!   no credentials; an extractor of another crate can be taken as [`NoSecurity<T>`].
+//!   such a handler does not compile (at `cargo check`), as the same pair in an [`AllOf`]
+//!   does not.
+//! * Your own extractors that check no credentials implement the marker [`NoCredentials`]
+//!   (an empty impl); an extractor of another crate can be taken as [`NoSecurity<T>`].
 //! * [`Router::into_parts`] gives the axum router and the [`SecurityDocument`] with every
 //!   documented route; [`Router::merge_undocumented`] and [`Router::route_undocumented`]
 //!   mount what stays out of the document (Swagger UI, the document itself: FastAPI's
@@ -46,7 +47,6 @@
 //!
 //! ```
 //! use authscheme::SecurityScheme;
-//! # use authscheme::{openapi, credentials::{ApiKey, ApiKeyConfig, BearerToken}};
 //! #[derive(SecurityScheme)]
 //! #[http(bearer, format = "JWT")]
 //! struct Jwt;
@@ -95,12 +95,11 @@
 //! # Ok::<(), authscheme::document::DocumentError>(())
 //! ```
 //!
-//! A handler whose arguments both need the `Authorization` header does not build (under
-//! `cargo build` / `cargo test`; `cargo check` does not evaluate the constant):
+//! A handler whose arguments both need the `Authorization` header does not compile (already
+//! under `cargo check`, at the `get(..)` that mounts it):
 //!
-//! ```compile_fail,E0080
+//! ```compile_fail,E0277
 //! use authscheme::SecurityScheme;
-//! # use authscheme::{openapi, credentials::{BasicCredentials, BasicConfig, BearerToken}};
 //! #[derive(SecurityScheme)]
 //! #[http(bearer)]
 //! struct Jwt;
@@ -129,9 +128,10 @@ use axum::routing::MethodFilter;
 use http::Method;
 use http::request::Parts;
 
+use crate::RequiredScopes;
 use crate::compose::{
-    AllMembers, AllOf, AnyOf2, AnyOf3, AnyOf4, AnyOf5, AnyOf6, Auth, AuthorizationUse, Requirement,
-    Verified,
+    AllMembers, AllOf, AnyOf2, AnyOf3, AnyOf4, AnyOf5, AnyOf6, Auth, AuthorizationUse, Elsewhere,
+    InAuthorization, Requirement, Verified,
 };
 use crate::document::{Documented, Operation, RouteSecurity, SecurityDocument};
 use crate::form::{OAuth2PasswordRequestForm, OAuth2PasswordRequestFormStrict};
@@ -139,27 +139,33 @@ use crate::verify::Verifier;
 
 /// What a handler argument (an axum extractor) requires of a request, for the document.
 ///
-/// The router's [`get`] and friends accept a handler when every argument implements it.
+/// The router's [`get`](routing::get) and friends accept a handler when every argument
+/// implements it.
 /// Implemented for
 ///
-/// * the use-site types [`Auth`](crate::Auth), [`Verified`](crate::Verified),
-///   [`AnyOf`](crate::AnyOf), [`AllOf`](crate::AllOf): their requirement;
+/// * the use-site types [`Auth`], [`Verified`],
+///   [`AnyOf`](crate::AnyOf), [`AllOf`]: their requirement;
 /// * `Option<T>`: `T`'s requirement, made optional (`[{}, ..]`: `None` when nothing is
 ///   presented); `Result<T, E>`: `T`'s requirement (the handler gets the rejection and is
-///   trusted to answer it);
+///   trusted to answer it with an error: a handler that serves the request anyway should
+///   take `Option<T>`, which documents that);
 /// * axum's extractors that check no credentials (`State`, `Path`, `Query`, `Json`, `Form`,
 ///   `Extension`, `HeaderMap`, `Method`, `Uri`, `Version`, `Request`, `String`, `Bytes`,
 ///   `MatchedPath`, `OriginalUri`, `RawQuery`, ..), the password forms of
-///   [`form`](crate::form), and [`NoSecurity<T>`]: nothing.
+///   [`form`](crate::form), and [`NoSecurity<T>`]: nothing. axum's extractors behind
+///   features this crate does not turn on (`ConnectInfo`: `tokio`, `WebSocketUpgrade`:
+///   `ws`, `Multipart`: `multipart`) are taken as `NoSecurity<..>`, so that using the
+///   router does not pull in a server runtime.
 ///
-/// An extractor of your own that checks no credentials implements it with an empty body.
-/// One that does should not: express the check as a [`Verifier`] behind
-/// [`Verified`](crate::Verified), so that the document describes it. (Rust's orphan rule
-/// keeps you from implementing this trait for another crate's extractor: take it as
+/// An extractor of your own that checks no credentials implements the marker
+/// [`NoCredentials`] (an empty impl), which implements this trait. One that does check
+/// credentials should not: express the check as a [`Verifier`] behind [`Verified`], so that
+/// the document describes it. (Rust's orphan rule keeps you from implementing this trait for
+/// another crate's extractor: take it as
 /// [`NoSecurity<T>`].)
 ///
 /// ```
-/// use authscheme::adapters::axum::ExtractorSecurity;
+/// use authscheme::adapters::axum::{ExtractorSecurity, NoCredentials};
 /// use axum::extract::FromRequestParts;
 /// use http::request::Parts;
 ///
@@ -174,23 +180,37 @@ use crate::verify::Verifier;
 ///     }
 /// }
 ///
-/// impl ExtractorSecurity for RequestId {}
+/// impl NoCredentials for RequestId {}
 ///
 /// assert!(RequestId::route_security().security().is_none());
 /// ```
 #[diagnostic::on_unimplemented(
     message = "the router cannot tell what `{Self}` requires of a request",
     label = "a handler argument without `ExtractorSecurity`",
-    note = "if `{Self}` checks no credentials, implement it with an empty body (`impl ExtractorSecurity for {Self} {{}}`), or take the extractor as `NoSecurity<{Self}>`"
+    note = "if `{Self}` checks no credentials, implement the marker `NoCredentials` for it (`impl NoCredentials for {Self} {{}}`), or take the extractor as `NoSecurity<{Self}>`"
 )]
 pub trait ExtractorSecurity {
-    /// The largest number of schemes that need the `Authorization` header within one
-    /// Security Requirement Object of its requirement (see
-    /// [`Requirement::AUTHORIZATION_SCHEMES`]); 0 for extractors that check no credentials.
-    const AUTHORIZATION_SCHEMES: usize = 0;
+    /// Whether a request that meets its requirement may need the `Authorization` header
+    /// ([`InAuthorization`]) or never does ([`Elsewhere`]), as
+    /// [`Requirement::Authorization`]. A type, not a `const`, so that a handler with two
+    /// such arguments fails at `cargo check`.
+    type Authorization: AuthorizationUse;
 
-    /// Its requirement; [`RouteSecurity::public`] (the default) for extractors that check no
-    /// credentials.
+    /// Its requirement; [`RouteSecurity::public`] for extractors that check no credentials.
+    fn route_security() -> RouteSecurity;
+}
+
+/// An extractor that checks no credentials: implementing this marker (with an empty impl)
+/// implements [`ExtractorSecurity`] as "no requirement", so the router accepts handlers that
+/// take it. A marker rather than defaults on [`ExtractorSecurity`], because an associated
+/// type cannot have a default on stable Rust.
+///
+/// See [`ExtractorSecurity`] for an example.
+pub trait NoCredentials {}
+
+impl<T: NoCredentials> ExtractorSecurity for T {
+    type Authorization = Elsewhere;
+
     fn route_security() -> RouteSecurity {
         RouteSecurity::public()
     }
@@ -203,12 +223,12 @@ pub trait ExtractorSecurity {
 /// be a body extractor, mirroring axum's `Handler` impls: `T` is the same marker type as in
 /// `Handler<T, S>`. A handler whose arguments add up to more than one scheme on the
 /// `Authorization` header within one requirement object (two `Auth<..>` of bearer and basic
-/// schemes, say) is a compile error when [`route_security`](Self::route_security) is used,
-/// as the same pair in an [`AllOf`](crate::AllOf) is: no request can carry both.
+/// schemes, say) does not implement it ([`OneAuthorization`]): mounting it is a compile
+/// error at `cargo check`, as the same pair in an [`AllOf`] is, since no
+/// request can carry both.
 ///
 /// ```
 /// use authscheme::SecurityScheme;
-/// # use authscheme::{openapi, credentials::BearerToken};
 /// #[derive(SecurityScheme)]
 /// #[http(bearer)]
 /// struct Jwt;
@@ -233,29 +253,46 @@ pub trait ExtractorSecurity {
     note = "every argument of a handler mounted with `authscheme::adapters::axum::routing::get` (`post`, ..) must implement `ExtractorSecurity`"
 )]
 pub trait HandlerSecurity<T> {
-    /// The `Authorization`-header schemes of all arguments together; more than one does not
-    /// compile.
-    const AUTHORIZATION_SCHEMES: usize;
-
     /// The requirement of the route: the AND of the arguments' requirements.
     fn route_security() -> RouteSecurity;
 }
 
-/// The compile-time rule of [`HandlerSecurity`], evaluated where a handler is mounted.
-const fn one_authorization(schemes: usize) -> usize {
-    assert!(
-        schemes <= 1,
-        "a handler takes two extractors that both need the single `Authorization` header (RFC 9110 §11.6.2), so no request can satisfy both; take one `AnyOf<..>` of them instead"
-    );
-    schemes
+/// The arguments' uses of the `Authorization` header, as the list `(A, (B, (.., ())))` of
+/// [`InAuthorization`] and [`Elsewhere`], hold at most one [`InAuthorization`]: the rule
+/// [`HandlerSecurity`] checks. Implemented for exactly those lists.
+#[diagnostic::on_unimplemented(
+    message = "a handler takes two extractors that both need the single `Authorization` header",
+    label = "no request can carry both credentials",
+    note = "a request carries one credential in `Authorization` (RFC 9110 §11.6.2); take one `AnyOf<..>` of them instead"
+)]
+pub trait OneAuthorization {}
+
+/// A list of [`OneAuthorization`] holding no [`InAuthorization`].
+#[diagnostic::on_unimplemented(
+    message = "a handler takes two extractors that both need the single `Authorization` header",
+    label = "no request can carry both credentials",
+    note = "a request carries one credential in `Authorization` (RFC 9110 §11.6.2); take one `AnyOf<..>` of them instead"
+)]
+pub trait NoAuthorization {}
+
+impl NoAuthorization for () {}
+impl<Rest: NoAuthorization> NoAuthorization for (Elsewhere, Rest) {}
+impl OneAuthorization for () {}
+impl<Rest: NoAuthorization> OneAuthorization for (InAuthorization, Rest) {}
+impl<Rest: OneAuthorization> OneAuthorization for (Elsewhere, Rest) {}
+
+/// The list of the arguments' `Authorization` uses, for [`OneAuthorization`].
+macro_rules! uses {
+    () => { () };
+    ($First:ident $(, $Rest:ident)*) => {
+        (<$First as ExtractorSecurity>::Authorization, uses!($($Rest),*))
+    };
 }
 
 impl<F, Fut> HandlerSecurity<((),)> for F
 where
     F: FnOnce() -> Fut,
 {
-    const AUTHORIZATION_SCHEMES: usize = 0;
-
     fn route_security() -> RouteSecurity {
         RouteSecurity::public()
     }
@@ -267,12 +304,9 @@ macro_rules! handler_security {
         where
             F: FnOnce($($T),+) -> Fut,
             $($T: ExtractorSecurity,)+
+            uses!($($T),+): OneAuthorization,
         {
-            const AUTHORIZATION_SCHEMES: usize =
-                one_authorization(0 $(+ $T::AUTHORIZATION_SCHEMES)+);
-
             fn route_security() -> RouteSecurity {
-                let _: usize = const { <Self as HandlerSecurity<(M, $($T,)+)>>::AUTHORIZATION_SCHEMES };
                 RouteSecurity::public()$(.and($T::route_security()))+
             }
         }
@@ -308,8 +342,7 @@ macro_rules! documented_extractor {
         where
             Self: Documented,
         {
-            const AUTHORIZATION_SCHEMES: usize =
-                <<Self as Requirement>::Authorization as AuthorizationUse>::IN_AUTHORIZATION as usize;
+            type Authorization = <Self as Requirement>::Authorization;
 
             fn route_security() -> RouteSecurity {
                 RouteSecurity::of::<Self>()
@@ -319,7 +352,7 @@ macro_rules! documented_extractor {
 }
 
 documented_extractor!([S: crate::SecurityScheme] Auth<S>);
-documented_extractor!([R: crate::RequiredScopes, V: Verifier<R::Scheme>] Verified<R, V>);
+documented_extractor!([R: RequiredScopes, V: Verifier<R::Scheme>] Verified<R, V>);
 documented_extractor!([A, B] AnyOf2<A, B>);
 documented_extractor!([A, B, C] AnyOf3<A, B, C>);
 documented_extractor!([A, B, C, D] AnyOf4<A, B, C, D>);
@@ -328,7 +361,7 @@ documented_extractor!([A, B, C, D, E, F] AnyOf6<A, B, C, D, E, F>);
 documented_extractor!([T: AllMembers] AllOf<T>);
 
 impl<T: ExtractorSecurity> ExtractorSecurity for Option<T> {
-    const AUTHORIZATION_SCHEMES: usize = T::AUTHORIZATION_SCHEMES;
+    type Authorization = T::Authorization;
 
     fn route_security() -> RouteSecurity {
         T::route_security().optional()
@@ -336,7 +369,7 @@ impl<T: ExtractorSecurity> ExtractorSecurity for Option<T> {
 }
 
 impl<T: ExtractorSecurity, E> ExtractorSecurity for Result<T, E> {
-    const AUTHORIZATION_SCHEMES: usize = T::AUTHORIZATION_SCHEMES;
+    type Authorization = T::Authorization;
 
     fn route_security() -> RouteSecurity {
         T::route_security()
@@ -346,7 +379,7 @@ impl<T: ExtractorSecurity, E> ExtractorSecurity for Result<T, E> {
 /// Extractors that check no credentials.
 macro_rules! no_security {
     ($([$($generics:tt)*] $ty:ty,)+) => {
-        $(impl<$($generics)*> ExtractorSecurity for $ty {})+
+        $(impl<$($generics)*> NoCredentials for $ty {})+
     };
 }
 
@@ -447,8 +480,9 @@ struct MethodOperation {
 }
 
 /// The handlers of one path, one per method, each with its requirement and [`Operation`]:
-/// `axum::routing::MethodRouter<S>` plus what the document needs. Built with [`get`],
-/// [`post`], .. and chained like axum's (`get(list).post(create)`).
+/// `axum::routing::MethodRouter<S>` plus what the document needs. Built with
+/// [`get`](routing::get), [`post`](routing::post), .. and chained like axum's
+/// (`get(list).post(create)`).
 ///
 /// See [`routing`] for an example.
 #[must_use = "a method router does nothing until mounted with `Router::route`"]
@@ -618,7 +652,6 @@ struct DocumentedRoute {
 ///
 /// ```
 /// use authscheme::SecurityScheme;
-/// # use authscheme::{openapi, credentials::BearerToken};
 /// #[derive(SecurityScheme)]
 /// #[http(bearer)]
 /// struct Jwt;
