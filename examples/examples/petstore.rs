@@ -55,15 +55,6 @@ struct OAuth2PasswordBearer;
 #[api_key(name = "APIKeyHeader", header = "X-API-Key")]
 struct ServiceKey;
 
-/// `GET /users/me`: a valid token with scope `me`.
-type CurrentUser = Verified<scopes!(OAuth2PasswordBearer: "me"), Users>;
-/// `GET /users/me/items`: scopes `me` and `items`.
-type ItemsReader = Verified<scopes!(OAuth2PasswordBearer: "me", "items"), Users>;
-/// `GET /status`: anybody; a token, if one is sent, must be valid.
-type MaybeUser = Option<Verified<OAuth2PasswordBearer, Users>>;
-/// `GET /service/users`: a service key.
-type Service = Verified<ServiceKey, ServiceKeys>;
-
 /// FastAPI's tutorial: tokens live 30 minutes.
 const TOKEN_LIFETIME: Duration = Duration::from_mins(30);
 
@@ -237,23 +228,12 @@ impl Verifier<ServiceKey> for ServiceKeys {
     }
 }
 
-#[derive(Clone)]
+/// The router state; `Verified` reaches each verifier through the derived `FromRef`.
+#[derive(Clone, FromRef)]
 struct App {
     users: Users,
     keys: ServiceKeys,
     openapi: Arc<Value>,
-}
-
-impl FromRef<App> for Users {
-    fn from_ref(app: &App) -> Self {
-        app.users.clone()
-    }
-}
-
-impl FromRef<App> for ServiceKeys {
-    fn from_ref(app: &App) -> Self {
-        app.keys.clone()
-    }
 }
 
 /// `POST /token`: the password grant. Bad credentials get 401 with a `Bearer` challenge (as
@@ -281,15 +261,20 @@ async fn login(
     ))
 }
 
-async fn read_users_me(user: CurrentUser) -> Json<User> {
+/// `GET /users/me`: a valid token with scope `me`.
+async fn read_users_me(user: Verified<scopes!(OAuth2PasswordBearer: "me"), Users>) -> Json<User> {
     Json(user.into_principal())
 }
 
-async fn read_own_items(user: ItemsReader) -> Json<Value> {
+/// `GET /users/me/items`: scopes `me` and `items`.
+async fn read_own_items(
+    user: Verified<scopes!(OAuth2PasswordBearer: "me", "items"), Users>,
+) -> Json<Value> {
     Json(json!([{ "item_id": "Foo", "owner": user.principal().username }]))
 }
 
-async fn read_system_status(user: MaybeUser) -> Json<Value> {
+/// `GET /status`: anybody; a token, if one is sent, must be valid.
+async fn read_system_status(user: Option<Verified<OAuth2PasswordBearer, Users>>) -> Json<Value> {
     let user = user.map(|user| user.into_principal().username);
     Json(json!({ "status": "ok", "user": user }))
 }
@@ -321,7 +306,11 @@ async fn serve_openapi(State(app): State<App>, headers: HeaderMap) -> Json<Value
     Json(document)
 }
 
-async fn list_users(State(app): State<App>, _service: Service) -> Json<Value> {
+/// `GET /service/users`: a service key.
+async fn list_users(
+    State(app): State<App>,
+    _service: Verified<ServiceKey, ServiceKeys>,
+) -> Json<Value> {
     let users: Vec<&User> = app.users.inner.users.iter().map(|(user, _)| user).collect();
     Json(json!(users))
 }

@@ -1,6 +1,6 @@
 //! The README's quickstart: a JWT password flow with scopes, a service API key, the OpenAPI
 //! document and Swagger UI, each route declared once. `cargo run --example quickstart`, then
-//! open http://127.0.0.1:8000/docs/ and authorize as `alice` / `wonderland`.
+//! open <http://127.0.0.1:8000/docs/> and authorize as `alice` / `wonderland`.
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use authscheme::adapters::axum::Router;

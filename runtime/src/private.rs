@@ -29,6 +29,35 @@ pub trait ScopeMarker<const INDEX: u32> {
     type Marker;
 }
 
+/// The type `scopes!(S: "a", "b")` names, by the indices of its scopes: `Scopes<S, (a, b)>`.
+/// An alias per arity keeps the type the user's code holds simple, for the reader and for
+/// clippy's `type_complexity` (which counts the nesting of the written type, not of what it
+/// stands for); compiler messages show the markers it resolves to.
+macro_rules! scopes_aliases {
+    ($($alias:ident: $($index:ident)*;)*) => {
+        $(
+            #[doc = concat!("`scopes!` with ", stringify!($alias), "'s number of names.")]
+            pub type $alias<S, $(const $index: u32),*> =
+                Scopes<S, ($(<S as ScopeMarker<$index>>::Marker,)*)>;
+        )*
+    };
+}
+
+scopes_aliases! {
+    Scopes1: A;
+    Scopes2: A B;
+    Scopes3: A B C;
+    Scopes4: A B C D;
+    Scopes5: A B C D E;
+    Scopes6: A B C D E F;
+    Scopes7: A B C D E F G;
+    Scopes8: A B C D E F G H;
+    Scopes9: A B C D E F G H I;
+    Scopes10: A B C D E F G H I J;
+    Scopes11: A B C D E F G H I J K;
+    Scopes12: A B C D E F G H I J K L;
+}
+
 /// What `scope_index` answers for a scheme whose declaration failed to compile: its error is
 /// already reported, and this marker keeps `scopes!` from adding a second one.
 pub const ERRORED: u32 = u32::MAX;

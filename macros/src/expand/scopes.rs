@@ -105,14 +105,20 @@ pub(crate) fn expand(input: TokenStream) -> TokenStream {
     // type the derive generated for that scope.
     // The path is written out here rather than interpolated: interpolated tokens keep their
     // call-site span, which would stretch the call's span over the whole invocation.
-    let markers = names.iter().map(|name| {
+    if names.is_empty() {
+        return quote!(#krate::Scopes<#ty, ()>);
+    }
+    let indices = names.iter().map(|name| {
         quote_spanned! {name.span()=>
-            <#ty as ::authscheme::__private::ScopeMarker<
-                { ::authscheme::__private::scope_index::<#ty>(#scheme, #name) }
-            >>::Marker
+            { ::authscheme::__private::scope_index::<#ty>(#scheme, #name) }
         }
     });
-    quote!(#krate::Scopes<#ty, (#(#markers,)*)>)
+    // `__private::ScopesN<S, {i}, ..>` is `Scopes<S, (<S as ScopeMarker<i>>::Marker, ..)>`.
+    let alias = syn::Ident::new(
+        &format!("Scopes{}", names.len()),
+        proc_macro2::Span::call_site(),
+    );
+    quote!(#krate::__private::#alias<#ty, #(#indices),*>)
 }
 
 /// The most names one `scopes!` takes: `ScopeList` is implemented for tuples up to 12.
