@@ -55,15 +55,18 @@ fn emit(
     reason: Option<&Reason>,
     scopes: Option<(&dyn fmt::Display, &dyn fmt::Display)>,
 ) {
+    // Text fields are recorded as strings, which subscribers quote (`reason="wrong audience"`),
+    // so that a value with spaces stays one field. The macro evaluates them, and so
+    // allocates, only when the event is enabled.
     tracing::debug!(
         target: TARGET,
-        scheme = %scheme,
+        scheme = scheme.to_string(),
         kind = stage.as_str(),
         status = rejection.status().as_u16(),
         detail = rejection.detail(),
-        reason = reason.map(tracing::field::display),
-        required = scopes.map(|(required, _)| tracing::field::display(required)),
-        granted = scopes.map(|(_, granted)| tracing::field::display(granted)),
+        reason = reason.map(ToString::to_string),
+        required = scopes.map(|(required, _)| required.to_string()),
+        granted = scopes.map(|(_, granted)| granted.to_string()),
         "request rejected"
     );
 }
