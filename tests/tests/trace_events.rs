@@ -51,7 +51,7 @@ struct App {
     ops: BasicUsers,
 }
 
-type Writer = Verified<Jwt, JwtVerifier<Claims>, { scopes!(Jwt: "items:write").bits() }>;
+type Writer = Verified<scopes!(Jwt: "items:write"), JwtVerifier<Claims>>;
 
 async fn write(user: Writer) -> String {
     user.principal().sub.clone()
