@@ -241,6 +241,13 @@ mod tests {
         Validation::new(Algorithm::HS256)
     }
 
+    /// HS256 with one change.
+    fn hs256_and(change: impl FnOnce(&mut Validation)) -> Validation {
+        let mut validation = hs256();
+        change(&mut validation);
+        validation
+    }
+
     #[test]
     fn each_jsonwebtoken_failure_has_its_reason() {
         let later = now() + 3600;
@@ -253,11 +260,7 @@ mod tests {
             ),
             (
                 sign(&json!({"sub": "alice", "exp": later, "nbf": later}), SECRET),
-                {
-                    let mut validation = hs256();
-                    validation.validate_nbf = true;
-                    validation
-                },
+                hs256_and(|validation| validation.validate_nbf = true),
                 Reason::NotYetValid,
                 VerifyError::COULD_NOT_VALIDATE,
             ),
@@ -278,11 +281,7 @@ mod tests {
                     &json!({"sub": "alice", "exp": later, "aud": "other"}),
                     SECRET,
                 ),
-                {
-                    let mut validation = hs256();
-                    validation.set_audience(&["api"]);
-                    validation
-                },
+                hs256_and(|validation| validation.set_audience(&["api"])),
                 Reason::WrongAudience,
                 VerifyError::COULD_NOT_VALIDATE,
             ),
@@ -291,21 +290,13 @@ mod tests {
                     &json!({"sub": "alice", "exp": later, "iss": "mallory"}),
                     SECRET,
                 ),
-                {
-                    let mut validation = hs256();
-                    validation.set_issuer(&["https://issuer.example"]);
-                    validation
-                },
+                hs256_and(|validation| validation.set_issuer(&["https://issuer.example"])),
                 Reason::WrongIssuer,
                 VerifyError::COULD_NOT_VALIDATE,
             ),
             (
                 sign(&json!({"exp": later}), SECRET),
-                {
-                    let mut validation = hs256();
-                    validation.set_required_spec_claims(&["exp", "sub"]);
-                    validation
-                },
+                hs256_and(|validation| validation.set_required_spec_claims(&["exp", "sub"])),
                 Reason::MissingClaim("sub".into()),
                 VerifyError::COULD_NOT_VALIDATE,
             ),
@@ -314,11 +305,7 @@ mod tests {
                     &json!({"sub": "alice", "exp": later, "nbf": "tomorrow"}),
                     SECRET,
                 ),
-                {
-                    let mut validation = hs256();
-                    validation.validate_nbf = true;
-                    validation
-                },
+                hs256_and(|validation| validation.validate_nbf = true),
                 Reason::InvalidClaim("nbf".into()),
                 VerifyError::COULD_NOT_VALIDATE,
             ),

@@ -40,6 +40,13 @@
 //!     }
 //! }
 //! ```
+//!
+//! # Timing
+//!
+//! [`ApiKeys`] and [`BasicUsers`] compare keys and passwords in constant time, against
+//! **every** entry: how long a check takes depends on the length of what the request
+//! presents, the number of entries and the longest stored secret (each is zero-padded to
+//! it), never on which entry matched or how much of one did.
 
 use std::borrow::Cow;
 use std::fmt;

@@ -1,9 +1,6 @@
 //! Ready verifiers for the common checks: a list of API keys ([`ApiKeys`]), a table of Basic
 //! users ([`BasicUsers`]), and any function ([`verify_fn`], [`verify_with`]).
-//!
-//! The keys and passwords are compared in constant time, against **every** entry: how long
-//! a check takes depends on the length of what the request presents, the number of entries
-//! and the longest stored secret, never on which entry matched or how much of one did.
+//! How their comparisons keep time: the parent module's "Timing" section.
 
 use std::fmt;
 use std::future::Future;
@@ -104,7 +101,7 @@ mod sealed {
 ///
 /// An unknown key is 401 `{"detail":"Could not validate credentials"}` with the scheme's
 /// challenge, and the reason [`Reason::UnknownCredentials`] in the logs. Keys are compared
-/// in constant time against every key (see the [module docs](self)). An empty key never
+/// in constant time against every key (see [Timing](crate::verify#timing)). An empty key never
 /// matches: a request with an empty key presents none. `Debug` prints the labels, never a
 /// key; cloning is cheap (the keys are shared).
 ///
@@ -259,7 +256,7 @@ where
 /// An unknown user or a wrong password is 401 `{"detail":"Incorrect username or password"}`
 /// (FastAPI's HTTP Basic tutorial) with the scheme's `Basic` challenge, and the reason
 /// [`Reason::UnknownCredentials`] in the logs. Every username and password is compared in
-/// constant time (see the [module docs](self)), so the answer does not tell an unknown user
+/// constant time (see [Timing](crate::verify#timing)), so the answer does not tell an unknown user
 /// from a wrong password, by its text or by its timing. `Debug` prints the usernames, never
 /// a password; cloning is cheap.
 ///
