@@ -6,6 +6,7 @@
 //! cargo run --example petstore                      # http://127.0.0.1:8000/docs/
 //! cargo run --example petstore -- --port 9000       # or PORT=9000
 //! cargo run --example petstore -- --print-openapi   # print the document and exit
+//! RUST_LOG=authscheme=debug cargo run --example petstore   # log why requests are refused
 //! ```
 //!
 //! Demo users (FastAPI's): `johndoe` / `secret`, and `alice` / `secret2`, who is disabled.
@@ -25,7 +26,7 @@ use authscheme::credentials::{ApiKey, BearerToken};
 use authscheme::document::{Operation, SecurityDocument};
 use authscheme::form::OAuth2PasswordRequestForm;
 use authscheme::openapi::OpenApiVersion;
-use authscheme::verify::{Grant, JwtVerifier, Verifier, VerifyError};
+use authscheme::verify::{Grant, JwtVerifier, Reason, Verifier, VerifyError};
 use authscheme::{Rejection, ScopeSet, SecurityScheme, Verified, scopes};
 use axum::Json;
 use axum::extract::{FromRef, State};
@@ -35,6 +36,7 @@ use http::{HeaderMap, HeaderValue, StatusCode};
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
+use tracing_subscriber::EnvFilter;
 use utoipa_swagger_ui::{Config, SwaggerUi};
 
 // The token URL is relative, as in FastAPI's tutorial: Swagger UI posts to the server it
@@ -194,13 +196,16 @@ impl Verifier<OAuth2PasswordBearer> for Users {
     ) -> Result<Grant<OAuth2PasswordBearer, User>, VerifyError> {
         let grant = Verifier::<OAuth2PasswordBearer>::verify(&self.jwt, token, parts).await?;
         let (claims, scopes) = grant.into_parts();
-        let (user, _) = self.find(&claims.sub).ok_or_else(VerifyError::default)?;
+        let (user, _) = self
+            .find(&claims.sub)
+            .ok_or_else(|| VerifyError::default().with_reason("no such user"))?;
         if user.disabled {
             return Err(VerifyError::reject(Rejection::new(
                 StatusCode::BAD_REQUEST,
                 Vec::new(),
                 "Inactive user",
-            )));
+            ))
+            .with_reason("user disabled"));
         }
         Ok(Grant::new(user.clone(), scopes))
     }
@@ -223,7 +228,7 @@ impl Verifier<ServiceKey> for ServiceKeys {
         if key.matches(&self.key) {
             Ok(Grant::new("service", ScopeSet::EMPTY))
         } else {
-            Err(VerifyError::invalid("Invalid API key"))
+            Err(VerifyError::invalid("Invalid API key").with_reason(Reason::UnknownCredentials))
         }
     }
 }
@@ -487,6 +492,11 @@ fn run() -> Result<(), String> {
         );
         return Ok(());
     }
+    // `RUST_LOG=authscheme=debug` logs why each request was refused (to stderr).
+    tracing_subscriber::fmt()
+        .with_env_filter(EnvFilter::from_default_env())
+        .with_writer(std::io::stderr)
+        .init();
     let app = App {
         openapi: Arc::new(openapi),
         users: Users::demo()?,
