@@ -65,7 +65,9 @@ pub const ERRORED: u32 = u32::MAX;
 /// The marker behind [`ERRORED`]; it stands for no scope.
 pub struct Errored;
 
-impl<S: SecurityScheme> ScopeMarker<ERRORED> for S {
+// For every type, not only schemes: `scopes!(NotAScheme: "a")` then reports the missing
+// `SecurityScheme` impl once, at `scope_index`, rather than again through this impl.
+impl<S> ScopeMarker<ERRORED> for S {
     type Marker = Errored;
 }
 

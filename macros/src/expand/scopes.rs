@@ -199,10 +199,9 @@ mod tests {
     fn names_become_spanned_lookups() {
         let tokens = expand(quote!(ItemsAuth: "items:read", "items:write",)).to_string();
         assert!(
-            tokens.starts_with(":: authscheme :: Scopes < ItemsAuth"),
+            tokens.starts_with(":: authscheme :: __private :: Scopes2 < ItemsAuth"),
             "{tokens}"
         );
-        assert_eq!(tokens.matches("ScopeMarker").count(), 2, "{tokens}");
         assert_eq!(tokens.matches("scope_index").count(), 2, "{tokens}");
         assert!(
             tokens.contains("\"ItemsAuth\" , \"items:write\""),
