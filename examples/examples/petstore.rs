@@ -22,18 +22,18 @@ use argon2::password_hash::phc::PasswordHash;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use authscheme::adapters::axum::Router;
 use authscheme::adapters::axum::routing::{get_with, post_with};
-use authscheme::credentials::{ApiKey, BearerToken};
+use authscheme::credentials::BearerToken;
 use authscheme::document::{Operation, SecurityDocument};
 use authscheme::form::OAuth2PasswordRequestForm;
+use authscheme::jsonwebtoken::{self, Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use authscheme::openapi::OpenApiVersion;
-use authscheme::verify::{Grant, JwtVerifier, Reason, Verifier, VerifyError};
-use authscheme::{Rejection, ScopeSet, SecurityScheme, Verified, scopes};
+use authscheme::verify::{ApiKeys, Grant, JwtVerifier, Verifier, VerifyError};
+use authscheme::{Rejection, SecurityScheme, Verified, scopes};
 use axum::Json;
 use axum::extract::{FromRef, State};
 use http::header::HOST;
 use http::request::Parts;
 use http::{HeaderMap, HeaderValue, StatusCode};
-use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use tracing_subscriber::EnvFilter;
@@ -211,33 +211,11 @@ impl Verifier<OAuth2PasswordBearer> for Users {
     }
 }
 
-/// The verifier of `ServiceKey`: one key, compared in constant time.
-#[derive(Clone)]
-struct ServiceKeys {
-    key: Arc<str>,
-}
-
-impl Verifier<ServiceKey> for ServiceKeys {
-    type Principal = &'static str;
-
-    async fn verify(
-        &self,
-        key: &ApiKey,
-        _parts: &Parts,
-    ) -> Result<Grant<ServiceKey, &'static str>, VerifyError> {
-        if key.matches(&self.key) {
-            Ok(Grant::new("service", ScopeSet::EMPTY))
-        } else {
-            Err(VerifyError::invalid("Invalid API key").with_reason(Reason::UnknownCredentials))
-        }
-    }
-}
-
 /// The router state; `Verified` reaches each verifier through the derived `FromRef`.
 #[derive(Clone, FromRef)]
 struct App {
     users: Users,
-    keys: ServiceKeys,
+    keys: ApiKeys<&'static str>,
     openapi: Arc<Value>,
 }
 
@@ -314,7 +292,7 @@ async fn serve_openapi(State(app): State<App>, headers: HeaderMap) -> Json<Value
 /// `GET /service/users`: a service key.
 async fn list_users(
     State(app): State<App>,
-    _service: Verified<ServiceKey, ServiceKeys>,
+    _service: Verified<ServiceKey, ApiKeys<&'static str>>,
 ) -> Json<Value> {
     let users: Vec<&User> = app.users.inner.users.iter().map(|(user, _)| user).collect();
     Json(json!(users))
@@ -500,11 +478,12 @@ fn run() -> Result<(), String> {
     let app = App {
         openapi: Arc::new(openapi),
         users: Users::demo()?,
-        keys: ServiceKeys {
-            key: std::env::var("PETSTORE_API_KEY")
-                .unwrap_or_else(|_| "demo-service-key".to_owned())
-                .into(),
-        },
+        // One key, compared in constant time; the principal is the key's label.
+        keys: ApiKeys::labelled([(
+            "service",
+            std::env::var("PETSTORE_API_KEY").unwrap_or_else(|_| "demo-service-key".to_owned()),
+        )])
+        .with_detail("Invalid API key"),
     };
     let router = router.with_state(app);
 

@@ -258,7 +258,11 @@ macro_rules! all_of {
                 $(
                     let $v = match $v? {
                         Some(value) => value,
-                        None => $T::anonymous().ok_or_else($T::missing)?,
+                        None => $T::anonymous().ok_or_else(|| {
+                            let rejection = $T::missing();
+                            crate::trace::missing::<$T>(&rejection);
+                            rejection
+                        })?,
                     };
                 )+
                 Ok(Some(Self(($($v,)+))))

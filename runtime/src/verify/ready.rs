@@ -2,6 +2,7 @@
 //! users ([`BasicUsers`]), and any function ([`verify_fn`], [`verify_with`]).
 //! How their comparisons keep time: the parent module's "Timing" section.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
@@ -99,7 +100,8 @@ mod sealed {
 /// key's label: its index for [`ApiKeys::new`], the label you chose for
 /// [`ApiKeys::labelled`]. No scopes are granted.
 ///
-/// An unknown key is 401 `{"detail":"Could not validate credentials"}` with the scheme's
+/// An unknown key is 401 `{"detail":"Could not validate credentials"}` (or the detail of
+/// [`with_detail`](ApiKeys::with_detail)) with the scheme's
 /// challenge, and the reason [`Reason::UnknownCredentials`] in the logs. Keys are compared
 /// in constant time against every key (see [Timing](crate::verify#timing)). An empty key never
 /// matches: a request with an empty key presents none. `Debug` prints the labels, never a
@@ -127,6 +129,8 @@ mod sealed {
 /// ```
 pub struct ApiKeys<P = usize> {
     table: Arc<KeyTable<P>>,
+    /// The detail of the 401 for an unknown key.
+    detail: Cow<'static, str>,
 }
 
 struct KeyTable<P> {
@@ -175,7 +179,23 @@ impl<P> ApiKeys<P> {
             .collect();
         Self {
             table: Arc::new(KeyTable { entries }),
+            detail: Cow::Borrowed(VerifyError::COULD_NOT_VALIDATE),
         }
+    }
+
+    /// The same keys, answering an unknown key with `detail` instead of
+    /// [`VerifyError::COULD_NOT_VALIDATE`]. Never put a key in it.
+    ///
+    /// ```
+    /// use authscheme::verify::ApiKeys;
+    ///
+    /// let keys = ApiKeys::new(["k1-0123456789"]).with_detail("Invalid API key");
+    /// assert_eq!(keys.len(), 1);
+    /// ```
+    #[must_use]
+    pub fn with_detail(mut self, detail: impl Into<Cow<'static, str>>) -> Self {
+        self.detail = detail.into();
+        self
     }
 
     /// How many keys are accepted.
@@ -216,6 +236,7 @@ impl<P> Clone for ApiKeys<P> {
     fn clone(&self) -> Self {
         Self {
             table: Arc::clone(&self.table),
+            detail: self.detail.clone(),
         }
     }
 }
@@ -244,7 +265,10 @@ where
     ) -> Result<Grant<S, P>, VerifyError> {
         match self.find(credentials.secret()) {
             Some(label) => Ok(Grant::new(label.clone(), ScopeSet::EMPTY)),
-            None => Err(VerifyError::default().with_reason(Reason::UnknownCredentials)),
+            None => {
+                Err(VerifyError::invalid(self.detail.clone())
+                    .with_reason(Reason::UnknownCredentials))
+            }
         }
     }
 }
