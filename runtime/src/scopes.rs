@@ -144,7 +144,7 @@ impl<S: SecurityScheme> Default for ScopeSet<S> {
 /// const READ: ScopeSet<ItemsAuth> = ReadItems::SET;
 /// assert_eq!(READ.names().collect::<Vec<_>>(), ["items:read"]);
 /// assert!(<scopes!(ItemsAuth)>::SET.is_empty());
-/// # let _: Scopes<ItemsAuth, ()> = Scopes::new();
+/// let _: Scopes<ItemsAuth, ()> = Scopes::new();
 /// ```
 pub struct Scopes<S, L> {
     marker: PhantomData<fn() -> (S, L)>,

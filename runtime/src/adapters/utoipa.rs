@@ -27,17 +27,14 @@
 //! writer, when the document is 3.1), `mutualTLS`, refresh URLs.
 //!
 //! ```
-//! # use authscheme::{openapi, SecurityScheme, credentials::BearerToken};
-//! # struct Jwt;
-//! # impl SecurityScheme for Jwt {
-//! #     const DECLARATION: authscheme::Declaration = authscheme::Declaration::new("Jwt", &[], openapi::OpenApiVersion::V3_0);
-//! #     type Credentials = BearerToken;
-//! #     const CONFIG: () = ();
-//! #     const OPENAPI: openapi::SecurityScheme = openapi::SecurityScheme::bearer(Some("JWT"));
-//! # }
+//! use authscheme::SecurityScheme;
 //! use authscheme::adapters::utoipa::{AddSchemes, security};
 //! use authscheme::compose::Auth;
 //! use utoipa::Modify;
+//!
+//! #[derive(SecurityScheme)]
+//! #[http(bearer, format = "JWT")]
+//! struct Jwt;
 //!
 //! let mut api = utoipa::openapi::OpenApi::default();
 //! AddSchemes::<(Jwt,)>::NEW.modify(&mut api);

@@ -20,14 +20,14 @@ use crate::openapi::SecurityRequirement;
 ///
 /// ```
 /// use authscheme::SecurityScheme;
-/// # use authscheme::{openapi, credentials::{ApiKey, ApiKeyConfig, BearerToken}};
+/// use authscheme::compose::{AllOf, Auth, Requirement};
+///
 /// #[derive(SecurityScheme)]
 /// #[http(bearer, format = "JWT")]
 /// struct Jwt;
 /// #[derive(SecurityScheme)]
 /// #[api_key(header = "X-Tenant")]
 /// struct Tenant;
-/// use authscheme::compose::{AllOf, Auth, Requirement};
 ///
 /// let security = AllOf::<(Auth<Jwt>, Auth<Tenant>)>::security();
 /// assert_eq!(security.len(), 1);

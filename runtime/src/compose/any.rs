@@ -22,8 +22,8 @@ use crate::openapi::SecurityRequirement;
 /// holding the alternative that passed (as axum-extra's `Either*`).
 ///
 /// ```
-/// use authscheme::compose::{AnyOf, AnyOf2, Auth, Requirement};
 /// use authscheme::SecurityScheme;
+/// use authscheme::compose::{AnyOf, AnyOf2, Auth, Requirement};
 ///
 /// #[derive(SecurityScheme)]
 /// #[http(bearer, format = "JWT")]

@@ -20,12 +20,12 @@ use crate::{Rejection, SecurityScheme};
 ///
 /// ```
 /// use authscheme::SecurityScheme;
-/// # use authscheme::{openapi, credentials::BearerToken};
+/// use authscheme::compose::{Auth, Requirement};
+/// use authscheme::openapi::SecurityRequirement;
+///
 /// #[derive(SecurityScheme)]
 /// #[http(bearer, format = "JWT")]
 /// struct Jwt;
-/// use authscheme::compose::{Auth, Requirement};
-/// use authscheme::openapi::SecurityRequirement;
 ///
 /// let security = Auth::<Jwt>::security();
 /// assert_eq!(security.len(), 1);

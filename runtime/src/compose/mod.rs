@@ -48,18 +48,21 @@
 //!
 //! ```
 //! use authscheme::SecurityScheme;
-//! # use authscheme::{openapi, credentials::{ApiKey, ApiKeyConfig, BearerToken}};
+//! use authscheme::compose::{AllOf, AnyOf, Auth, Requirement};
+//! use authscheme::openapi::{OpenApiVersion, SecurityRequirement};
+//! use serde_json::{Value, json};
+//!
 //! #[derive(SecurityScheme)]
 //! #[http(bearer, format = "JWT")]
 //! struct Jwt;
 //! #[derive(SecurityScheme)]
 //! #[api_key(header = "X-Key")]
 //! struct Key;
-//! # fn doc(security: Vec<openapi::SecurityRequirement>) -> serde_json::Value {
-//! #     security.iter().map(|r| r.to_json(openapi::OpenApiVersion::V3_1).unwrap()).collect()
-//! # }
-//! use authscheme::compose::{AllOf, AnyOf, Auth, Requirement};
-//! use serde_json::json;
+//!
+//! // An operation's `security`, as the document writes it.
+//! fn doc(security: Vec<SecurityRequirement>) -> Value {
+//!     security.iter().map(|r| r.to_json(OpenApiVersion::V3_1).unwrap()).collect()
+//! }
 //!
 //! assert_eq!(doc(Auth::<Jwt>::security()), json!([{"Jwt": []}]));
 //! assert_eq!(doc(Option::<Auth<Jwt>>::security()), json!([{}, {"Jwt": []}]));
@@ -74,13 +77,14 @@
 //!
 //! ```compile_fail,E0277
 //! use authscheme::SecurityScheme;
+//! use authscheme::compose::{AllOf, Auth, Requirement};
+//!
 //! #[derive(SecurityScheme)]
 //! #[http(bearer, format = "JWT")]
 //! struct Jwt;
 //! #[derive(SecurityScheme)]
 //! #[http(basic)]
 //! struct Admin;
-//! use authscheme::compose::{AllOf, Auth, Requirement};
 //!
 //! // error: `AllOf<(Auth<Jwt>, Auth<Admin>)>` can never be satisfied: more than one member
 //! // needs the `Authorization` header
@@ -119,11 +123,11 @@ pub use crate::scopes::{RequiredScopes, ScopeList, ScopeOf, Scopes};
 ///
 /// ```
 /// use authscheme::SecurityScheme;
-/// # use authscheme::{openapi, credentials::BearerToken};
+/// use authscheme::compose::{Auth, AuthorizationUse, Requirement};
+///
 /// #[derive(SecurityScheme)]
 /// #[http(bearer, format = "JWT")]
 /// struct Jwt;
-/// use authscheme::compose::{Auth, AuthorizationUse, Requirement};
 ///
 /// let rejection = Auth::<Jwt>::missing();
 /// assert_eq!(rejection.status(), http::StatusCode::UNAUTHORIZED);
@@ -156,7 +160,8 @@ pub trait Requirement: Sized + Send {
 ///
 /// ```
 /// use authscheme::SecurityScheme;
-/// # use authscheme::{openapi, credentials::BearerToken};
+/// use authscheme::compose::{Auth, Check};
+///
 /// #[derive(SecurityScheme)]
 /// #[http(bearer, format = "JWT")]
 /// struct Jwt;
@@ -169,7 +174,6 @@ pub trait Requirement: Sized + Send {
 /// #         }
 /// #     }
 /// # }
-/// use authscheme::compose::{Auth, Check};
 ///
 /// let (parts, ()) = http::Request::new(()).into_parts();
 /// // No credentials: `Auth` is refused, `Option<Auth>` is `None`.

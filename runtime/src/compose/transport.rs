@@ -21,7 +21,7 @@ use crate::credentials::{
 ///
 /// ```
 /// use authscheme::SecurityScheme;
-/// use authscheme::compose::Transport;
+/// use authscheme::compose::{AuthorizationUse, Transport};
 /// use authscheme::credentials::{ApiKey, BearerToken};
 ///
 /// #[derive(SecurityScheme)]
@@ -32,7 +32,6 @@ use crate::credentials::{
 /// #[http(bearer)]
 /// struct Jwt;
 ///
-/// use authscheme::compose::AuthorizationUse;
 /// assert!(<<BearerToken as Transport<Jwt>>::Authorization as AuthorizationUse>::IN_AUTHORIZATION);
 /// assert!(<BearerToken as Transport<Jwt>>::BEARER);
 /// assert!(<<ApiKey as Transport<LegacyKey>>::Authorization as AuthorizationUse>::IN_AUTHORIZATION);

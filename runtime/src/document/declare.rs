@@ -21,16 +21,13 @@ use crate::{Rejection, RequiredScopes, SecurityScheme};
 /// [`Declarations::verified`] for each scheme it checks.
 ///
 /// ```
-/// # use authscheme::{openapi, SecurityScheme, credentials::BearerToken};
-/// # struct Jwt;
-/// # impl SecurityScheme for Jwt {
-/// #     const DECLARATION: authscheme::Declaration = authscheme::Declaration::new("Jwt", &[], openapi::OpenApiVersion::V3_0);
-/// #     type Credentials = BearerToken;
-/// #     const CONFIG: () = ();
-/// #     const OPENAPI: openapi::SecurityScheme = openapi::SecurityScheme::bearer(None);
-/// # }
+/// use authscheme::SecurityScheme;
 /// use authscheme::compose::Auth;
 /// use authscheme::document::{Declarations, Documented};
+///
+/// #[derive(SecurityScheme)]
+/// #[http(bearer)]
+/// struct Jwt;
 ///
 /// let mut declarations = Declarations::default();
 /// Option::<Auth<Jwt>>::declare(&mut declarations);

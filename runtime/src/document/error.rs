@@ -6,16 +6,14 @@ use crate::openapi::{self, OpenApiVersion};
 /// document. Paths are JSON Pointers into the document being written.
 ///
 /// ```
-/// # use authscheme::{openapi, SecurityScheme, credentials::ClientCertificate};
-/// # struct Cert;
-/// # impl SecurityScheme for Cert {
-/// #     const DECLARATION: authscheme::Declaration = authscheme::Declaration::new("Cert", &[], openapi::OpenApiVersion::V3_1);
-/// #     type Credentials = ClientCertificate;
-/// #     const CONFIG: () = ();
-/// #     const OPENAPI: openapi::SecurityScheme = openapi::SecurityScheme::mutual_tls();
-/// # }
+/// use authscheme::SecurityScheme;
 /// use authscheme::document::{DocumentError, SecurityDocument};
 /// use authscheme::openapi::OpenApiVersion;
+///
+/// // Mutual TLS is new in OpenAPI 3.1.
+/// #[derive(SecurityScheme)]
+/// #[mutual_tls]
+/// struct Cert;
 ///
 /// let document = SecurityDocument::new("Certs", "1").scheme::<Cert>();
 /// let error = document.to_json(OpenApiVersion::V3_0).unwrap_err();

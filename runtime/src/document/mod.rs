@@ -183,18 +183,15 @@ impl SecurityDocument {
     /// and the operation's other fields. A public `security` adds a public operation.
     ///
     /// ```
-    /// # use authscheme::{openapi, SecurityScheme, credentials::BearerToken};
-    /// # struct Jwt;
-    /// # impl SecurityScheme for Jwt {
-    /// #     const DECLARATION: authscheme::Declaration = authscheme::Declaration::new("Jwt", &[], openapi::OpenApiVersion::V3_0);
-    /// #     type Credentials = BearerToken;
-    /// #     const CONFIG: () = ();
-    /// #     const OPENAPI: openapi::SecurityScheme = openapi::SecurityScheme::bearer(None);
-    /// # }
+    /// use authscheme::SecurityScheme;
     /// use authscheme::compose::Auth;
     /// use authscheme::document::{Operation, RouteSecurity, SecurityDocument};
     /// use authscheme::openapi::OpenApiVersion;
     /// use http::Method;
+    ///
+    /// #[derive(SecurityScheme)]
+    /// #[http(bearer)]
+    /// struct Jwt;
     ///
     /// let json = SecurityDocument::new("Pets", "1")
     ///     .operation(Method::GET, "/pets", RouteSecurity::of::<Auth<Jwt>>(), Operation::new())

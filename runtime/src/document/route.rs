@@ -19,16 +19,16 @@ use crate::openapi::SecurityRequirement;
 ///
 /// ```
 /// use authscheme::SecurityScheme;
+/// use authscheme::compose::Auth;
+/// use authscheme::document::RouteSecurity;
+/// use authscheme::openapi::OpenApiVersion;
+///
 /// #[derive(SecurityScheme)]
 /// #[http(bearer, format = "JWT")]
 /// struct Jwt;
 /// #[derive(SecurityScheme)]
 /// #[api_key(header = "X-Key")]
 /// struct Key;
-///
-/// use authscheme::compose::Auth;
-/// use authscheme::document::RouteSecurity;
-/// use authscheme::openapi::OpenApiVersion;
 ///
 /// let json = |security: &RouteSecurity| -> Vec<serde_json::Value> {
 ///     let list = security.security().expect("a secured operation");

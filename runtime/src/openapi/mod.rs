@@ -25,7 +25,7 @@
 //! though every official schema rejects them).
 //!
 //! ```
-//! use authscheme::openapi::{OAuthFlow, OAuthFlows, OpenApiVersion, Scope, SecurityScheme};
+//! use authscheme::openapi::{OAuthFlow, OAuthFlows, OpenApiVersion, SecurityScheme};
 //!
 //! // FastAPI: OAuth2PasswordBearer(tokenUrl="token")
 //! const SCHEME: SecurityScheme =
@@ -37,7 +37,6 @@
 //!     r#"{"type":"oauth2","flows":{"password":{"scopes":{},"tokenUrl":"token"}}}"#
 //! );
 //! assert_eq!(SecurityScheme::from_json(&json, OpenApiVersion::V3_1).unwrap(), SCHEME);
-//! # let _ = Scope::new("a", "b");
 //! ```
 //!
 //! [Security Scheme Object]: https://spec.openapis.org/oas/v3.1.1.html#security-scheme-object

@@ -15,14 +15,14 @@
 //! With the `jwt` feature, `JwtVerifier` verifies JWT bearer tokens.
 //!
 //! ```
-//! use authscheme::SecurityScheme;
-//! # use authscheme::{openapi, credentials::BasicCredentials, credentials::BasicConfig};
+//! use authscheme::credentials::BasicCredentials;
+//! use authscheme::verify::{Grant, Verifier, VerifyError};
+//! use authscheme::{ScopeSet, SecurityScheme};
+//! use http::request::Parts;
+//!
 //! #[derive(SecurityScheme)]
 //! #[http(basic, realm = "admin", roles("reports"))]
 //! struct Admin;
-//! use authscheme::ScopeSet;
-//! use authscheme::verify::{Grant, Verifier, VerifyError};
-//! use http::request::Parts;
 //!
 //! /// Lets everybody in as `guest`, with no scopes.
 //! #[derive(Clone)]
@@ -94,13 +94,12 @@ pub trait Verifier<S: SecurityScheme>: Send + Sync + 'static {
 /// What a [`Verifier`] grants: the principal and the scopes it holds.
 ///
 /// ```
-/// use authscheme::SecurityScheme;
-/// # use authscheme::{openapi, credentials::BearerToken};
+/// use authscheme::verify::Grant;
+/// use authscheme::{ScopeSet, SecurityScheme};
+///
 /// #[derive(SecurityScheme)]
 /// #[oauth2(token_url = "/token", scopes("read" = "read", "write" = "write"))]
 /// struct Jwt;
-/// use authscheme::ScopeSet;
-/// use authscheme::verify::Grant;
 ///
 /// // Scopes granted at run time (a token's `scope` claim): undeclared names are dropped.
 /// let grant = Grant::<Jwt, _>::new("alice", ScopeSet::from_names("read admin".split(' ')));

@@ -46,21 +46,20 @@
 //! the document lists only the methods mounted explicitly.
 //!
 //! ```
-//! use authscheme::SecurityScheme;
+//! use authscheme::adapters::axum::Router;
+//! use authscheme::adapters::axum::routing::{get, get_with, post};
+//! use authscheme::document::{Operation, SecurityDocument};
+//! use authscheme::openapi::OpenApiVersion;
+//! use authscheme::{Auth, SecurityScheme};
+//! use axum::Json;
+//! use serde_json::{Value, json};
+//!
 //! #[derive(SecurityScheme)]
 //! #[http(bearer, format = "JWT")]
 //! struct Jwt;
 //! #[derive(SecurityScheme)]
 //! #[api_key(header = "X-API-Key")]
 //! struct Key;
-//!
-//! use authscheme::Auth;
-//! use authscheme::adapters::axum::Router;
-//! use authscheme::adapters::axum::routing::{get, get_with, post};
-//! use authscheme::document::{Operation, SecurityDocument};
-//! use authscheme::openapi::OpenApiVersion;
-//! use axum::Json;
-//! use serde_json::{Value, json};
 //!
 //! async fn items(_user: Auth<Jwt>) -> Json<Value> {
 //!     Json(json!([]))
@@ -99,15 +98,15 @@
 //! under `cargo check`, at the `get(..)` that mounts it):
 //!
 //! ```compile_fail,E0277
-//! use authscheme::SecurityScheme;
+//! use authscheme::adapters::axum::{Router, routing::get};
+//! use authscheme::{Auth, SecurityScheme};
+//!
 //! #[derive(SecurityScheme)]
 //! #[http(bearer)]
 //! struct Jwt;
 //! #[derive(SecurityScheme)]
 //! #[http(basic)]
 //! struct Admin;
-//! use authscheme::Auth;
-//! use authscheme::adapters::axum::{Router, routing::get};
 //!
 //! async fn never(_user: Auth<Jwt>, _admin: Auth<Admin>) {}
 //!
@@ -228,13 +227,13 @@ impl<T: NoCredentials> ExtractorSecurity for T {
 /// request can carry both.
 ///
 /// ```
-/// use authscheme::SecurityScheme;
+/// use authscheme::adapters::axum::HandlerSecurity;
+/// use authscheme::{Auth, SecurityScheme};
+/// use axum::extract::Path;
+///
 /// #[derive(SecurityScheme)]
 /// #[http(bearer)]
 /// struct Jwt;
-/// use authscheme::Auth;
-/// use authscheme::adapters::axum::HandlerSecurity;
-/// use axum::extract::Path;
 ///
 /// async fn item(_user: Auth<Jwt>, Path(_id): Path<u32>) {}
 ///
@@ -651,16 +650,16 @@ struct DocumentedRoute {
 /// are not documented (a layer that checks credentials is not described: use extractors).
 ///
 /// ```
-/// use authscheme::SecurityScheme;
-/// #[derive(SecurityScheme)]
-/// #[http(bearer)]
-/// struct Jwt;
-/// use authscheme::Auth;
 /// use authscheme::adapters::axum::{Router, routing::get};
 /// use authscheme::document::SecurityDocument;
 /// use authscheme::openapi::OpenApiVersion;
+/// use authscheme::{Auth, SecurityScheme};
 /// use axum::extract::{Path, State};
 /// use axum::routing::get as plain_get;
+///
+/// #[derive(SecurityScheme)]
+/// #[http(bearer)]
+/// struct Jwt;
 ///
 /// #[derive(Clone)]
 /// struct App;
