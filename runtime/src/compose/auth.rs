@@ -21,7 +21,6 @@ use crate::{Rejection, SecurityScheme};
 /// ```
 /// use authscheme::SecurityScheme;
 /// use authscheme::compose::{Auth, Requirement};
-/// use authscheme::openapi::SecurityRequirement;
 ///
 /// #[derive(SecurityScheme)]
 /// #[http(bearer, format = "JWT")]

@@ -147,7 +147,7 @@ impl<S: SecurityScheme, P: fmt::Debug> fmt::Debug for Grant<S, P> {
 /// ```
 /// use authscheme::Rejection;
 /// use authscheme::verify::VerifyError;
-/// use http::{HeaderValue, StatusCode};
+/// use http::StatusCode;
 ///
 /// let expired = VerifyError::invalid("Token expired");
 /// assert_eq!(expired.detail(), "Token expired");

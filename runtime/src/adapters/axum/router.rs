@@ -47,7 +47,7 @@
 //!
 //! ```
 //! use authscheme::adapters::axum::Router;
-//! use authscheme::adapters::axum::routing::{get, get_with, post};
+//! use authscheme::adapters::axum::routing::{get, get_with};
 //! use authscheme::document::{Operation, SecurityDocument};
 //! use authscheme::openapi::OpenApiVersion;
 //! use authscheme::{Auth, SecurityScheme};
