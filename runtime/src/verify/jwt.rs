@@ -28,14 +28,13 @@ use crate::{ScopeSet, SecurityScheme};
 /// pure-Rust `rust_crypto` backend; do not also enable `jsonwebtoken`'s `aws_lc_rs` feature.
 ///
 /// ```
-/// use authscheme::SecurityScheme;
-/// # use authscheme::{openapi, credentials::BearerToken};
+/// use authscheme::jsonwebtoken::{Algorithm, DecodingKey, Validation};
+/// use authscheme::verify::JwtVerifier;
+/// use authscheme::{SecurityScheme, Verified};
+///
 /// #[derive(SecurityScheme)]
 /// #[oauth2(token_url = "/token", scopes("items:read" = "items:read", "items:write" = "items:write"))]
 /// struct ItemsAuth;
-/// use authscheme::Verified;
-/// use authscheme::verify::JwtVerifier;
-/// use jsonwebtoken::{Algorithm, DecodingKey, Validation};
 ///
 /// #[derive(Clone, serde::Deserialize)]
 /// struct Claims {
