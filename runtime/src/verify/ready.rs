@@ -108,8 +108,8 @@ mod sealed {
 /// key; cloning is cheap (the keys are shared).
 ///
 /// ```
-/// use authscheme::{SecurityScheme, Verified};
 /// use authscheme::verify::ApiKeys;
+/// use authscheme::{SecurityScheme, Verified};
 ///
 /// #[derive(SecurityScheme)]
 /// #[api_key(header = "X-API-Key")]
@@ -291,8 +291,8 @@ where
 /// ```
 /// use std::sync::Arc;
 ///
-/// use authscheme::{SecurityScheme, Verified};
 /// use authscheme::verify::BasicUsers;
+/// use authscheme::{SecurityScheme, Verified};
 ///
 /// #[derive(SecurityScheme)]
 /// #[http(basic, realm = "admin")]
