@@ -12,7 +12,7 @@ pub use crate::openapi::{
     Scope, SecuritySchemeKind, Text,
 };
 pub use crate::scheme::{Declaration, SecurityScheme};
-pub use crate::scopes::{MAX_SCOPES, ScopeOf, ScopeSet, Scopes};
+pub use crate::scopes::{MAX_SCOPES, ScopeAt, ScopeMarker, ScopeSet, Scopes};
 pub use crate::{
     __extension as extension, __flow_slot as flow_slot,
     __impl_security_scheme as impl_security_scheme,
@@ -21,15 +21,8 @@ pub use http::HeaderName;
 
 mod derive;
 
-/// The scope marker type of `S`'s scope number `INDEX`: how `scopes!(S: "name")` reaches the
-/// marker the derive generated for `name` (markers live in an anonymous `const` block, so that
-/// their names cannot clash with the user's items).
-pub trait ScopeMarker<const INDEX: u32> {
-    /// The marker type.
-    type Marker;
-}
-
-/// The type `scopes!(S: "a", "b")` names, by the indices of its scopes: `Scopes<S, (a, b)>`.
+/// The type `scopes!(S: "a", "b")` names, by the indices of its scopes:
+/// `Scopes<S, (ScopeAt<0, a>, ScopeAt<1, b>)>`.
 /// An alias per arity keeps the type the user's code holds simple, for the reader and for
 /// clippy's `type_complexity` (which counts the nesting of the written type, not of what it
 /// stands for); compiler messages show the markers it resolves to.
@@ -38,7 +31,7 @@ macro_rules! scopes_aliases {
         $(
             #[doc = concat!("`scopes!` with ", stringify!($alias), "'s number of names.")]
             pub type $alias<S, $(const $index: u32),*> =
-                Scopes<S, ($(<S as ScopeMarker<$index>>::Marker,)*)>;
+                Scopes<S, ($(ScopeAt<$index, <S as ScopeMarker<$index>>::Marker>,)*)>;
         )*
     };
 }
@@ -69,10 +62,6 @@ pub struct Errored;
 // `SecurityScheme` impl once, at `scope_index`, rather than again through this impl.
 impl<S> ScopeMarker<ERRORED> for S {
     type Marker = Errored;
-}
-
-impl<S> ScopeOf<S> for Errored {
-    const INDEX: u32 = ERRORED;
 }
 
 /// The size of the buffer `scope_bit` writes its message into; longer lists are cut.

@@ -126,12 +126,13 @@ impl<S: SecurityScheme> Default for ScopeSet<S> {
 }
 
 /// The scopes an operation requires of the scheme `S`, as a type: what
-/// [`scopes!(S: "a", "b")`](crate::scopes) names. `L` is a tuple of the scopes' marker types,
-/// which the derive generates, one per declared scope, named after it (`items:read` becomes
-/// `items_read`), so compiler messages read `Scopes<ItemsAuth, (items_read,)>`.
+/// [`scopes!(S: "a", "b")`](crate::scopes) names. `L` is a tuple of [`ScopeAt`]s, each the
+/// index of a declared scope and the marker type the derive generates for it, named after
+/// the scope (`items:read` becomes `items_read`), so compiler messages read
+/// `Scopes<ItemsAuth, (ScopeAt<0, items_read>,)>`.
 ///
-/// The scheme is part of the type and every marker is checked to belong to it
-/// ([`ScopeOf<S>`]): the scopes of one scheme can never stand for another's.
+/// The scheme is part of the type, and each scope is checked to be the scheme's own
+/// ([`ScopeMarker`]): the scopes of one scheme can never stand for another's.
 ///
 /// ```
 /// use authscheme::{ScopeSet, Scopes, SecurityScheme, scopes};
@@ -168,19 +169,36 @@ impl<S: SecurityScheme, L: ScopeList<S>> Default for Scopes<S, L> {
     }
 }
 
-/// A scope marker of the scheme `S`: implemented by `#[derive(SecurityScheme)]` for the
-/// marker type of each declared scope (or role).
-#[diagnostic::on_unimplemented(
-    message = "`{Self}` is not a scope of `{S}`",
-    label = "a scope of another scheme",
-    note = "write the scopes with `scopes!({S}: \"..\")`, which takes them from the scheme itself"
-)]
-pub trait ScopeOf<S> {
-    /// The scope's position in [`SecurityScheme::SCOPES`], its bit in a [`ScopeSet<S>`].
-    const INDEX: u32;
+/// Scope number `INDEX` of a scheme, whose marker type is `M`: an element of the list in
+/// [`Scopes`].
+pub struct ScopeAt<const INDEX: u32, M> {
+    marker: PhantomData<fn() -> M>,
 }
 
-/// A tuple of scope markers of `S` (up to 12): the second parameter of [`Scopes`].
+/// The marker type of the scheme's scope number `INDEX` in
+/// [`SecurityScheme::SCOPES`]: implemented on the scheme by `#[derive(SecurityScheme)]`,
+/// once per declared scope (or role), for a type named after the scope. A hand-written
+/// [`SecurityScheme`] implements it the same way to be used with [`Scopes`].
+///
+/// ```
+/// use authscheme::compose::{ScopeAt, ScopeMarker};
+/// use authscheme::{Scopes, SecurityScheme, scopes};
+///
+/// #[derive(SecurityScheme)]
+/// #[oauth2(token_url = "/token", scopes("items:read" = "Read items"))]
+/// struct ItemsAuth;
+///
+/// // `scopes!` names the marker through this trait.
+/// type Read = scopes!(ItemsAuth: "items:read");
+/// type Same = Scopes<ItemsAuth, (ScopeAt<0, <ItemsAuth as ScopeMarker<0>>::Marker>,)>;
+/// assert_eq!(Read::SET, Same::SET);
+/// ```
+pub trait ScopeMarker<const INDEX: u32> {
+    /// The marker type of the scope.
+    type Marker;
+}
+
+/// A tuple of up to 12 [`ScopeAt`]s of `S`, each `S`'s own: the second parameter of [`Scopes`].
 pub trait ScopeList<S: SecurityScheme> {
     /// The scopes, as a set.
     const SET: ScopeSet<S>;
@@ -197,26 +215,29 @@ const fn bit(index: u32) -> u128 {
 }
 
 macro_rules! scope_lists {
-    ($($T:ident),*) => {
-        impl<S: SecurityScheme, $($T: ScopeOf<S>),*> ScopeList<S> for ($($T,)*) {
-            const SET: ScopeSet<S> = ScopeSet::from_bits(0 $(| bit($T::INDEX))*);
+    ($($I:ident $M:ident),*) => {
+        impl<S: SecurityScheme, $(const $I: u32, $M),*> ScopeList<S> for ($(ScopeAt<$I, $M>,)*)
+        where
+            $(S: ScopeMarker<$I, Marker = $M>,)*
+        {
+            const SET: ScopeSet<S> = ScopeSet::from_bits(0 $(| bit($I))*);
         }
     };
 }
 
 scope_lists!();
-scope_lists!(A);
-scope_lists!(A, B);
-scope_lists!(A, B, C);
-scope_lists!(A, B, C, D);
-scope_lists!(A, B, C, D, E);
-scope_lists!(A, B, C, D, E, F);
-scope_lists!(A, B, C, D, E, F, G);
-scope_lists!(A, B, C, D, E, F, G, H);
-scope_lists!(A, B, C, D, E, F, G, H, I);
-scope_lists!(A, B, C, D, E, F, G, H, I, J);
-scope_lists!(A, B, C, D, E, F, G, H, I, J, K);
-scope_lists!(A, B, C, D, E, F, G, H, I, J, K, L);
+scope_lists!(A MA);
+scope_lists!(A MA, B MB);
+scope_lists!(A MA, B MB, C MC);
+scope_lists!(A MA, B MB, C MC, D MD);
+scope_lists!(A MA, B MB, C MC, D MD, E ME);
+scope_lists!(A MA, B MB, C MC, D MD, E ME, F MF);
+scope_lists!(A MA, B MB, C MC, D MD, E ME, F MF, G MG);
+scope_lists!(A MA, B MB, C MC, D MD, E ME, F MF, G MG, H MH);
+scope_lists!(A MA, B MB, C MC, D MD, E ME, F MF, G MG, H MH, I MI);
+scope_lists!(A MA, B MB, C MC, D MD, E ME, F MF, G MG, H MH, I MI, J MJ);
+scope_lists!(A MA, B MB, C MC, D MD, E ME, F MF, G MG, H MH, I MI, J MJ, K MK);
+scope_lists!(A MA, B MB, C MC, D MD, E ME, F MF, G MG, H MH, I MI, J MJ, K MK, L ML);
 
 /// What [`Verified`](crate::Verified) requires: a scheme, and the scopes an operation needs
 /// of it. A bare scheme type requires no scopes; [`scopes!(S: ..)`](crate::scopes) requires

@@ -44,9 +44,10 @@ pub(crate) fn expand(scheme: &Scheme) -> TokenStream {
 
 /// One marker type per declared scope (or role), for `scopes!(Scheme: "name")`: the type
 /// that names the scope in a requirement's type, so that compiler messages show
-/// `Scopes<Scheme, (items_read,)>`. The markers live in an anonymous `const` block, where
-/// their names cannot clash with the user's items; `scopes!` reaches each one through
-/// `ScopeMarker<INDEX>`, implemented on the scheme.
+/// `Scopes<Scheme, (ScopeAt<0, items_read>,)>`. The markers live in an anonymous `const` block,
+/// where their names cannot clash with the user's items; `scopes!` reaches each one through
+/// `ScopeMarker<INDEX>`, implemented on the scheme: one impl per scope, as each impl costs
+/// compile time.
 fn scope_markers(
     scheme: &Scheme,
     impl_generics: &ImplGenerics,
@@ -70,9 +71,6 @@ fn scope_markers(
                 #[doc = #doc]
                 #[allow(non_camel_case_types)]
                 pub struct #marker;
-                impl #impl_generics #krate::__private::ScopeOf<#ident #ty_generics> for #marker #where_clause {
-                    const INDEX: u32 = #index;
-                }
                 impl #impl_generics #krate::__private::ScopeMarker<#index> for #ident #ty_generics #where_clause {
                     type Marker = #marker;
                 }

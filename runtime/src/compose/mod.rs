@@ -114,7 +114,7 @@ pub use auth::Auth;
 pub use transport::{ApiKeyHeader, AuthorizationUse, Elsewhere, InAuthorization, Transport};
 pub use verified::Verified;
 
-pub use crate::scopes::{RequiredScopes, ScopeList, ScopeOf, Scopes};
+pub use crate::scopes::{RequiredScopes, ScopeAt, ScopeList, ScopeMarker, Scopes};
 
 /// What an operation requires, as a type: its OpenAPI `security` and the answer to a request
 /// that presents nothing. The runtime check is [`Check`]; both come from the same type.

@@ -3,7 +3,7 @@
 
 #![allow(dead_code, unreachable_pub, reason = "each test crate uses a part")]
 
-use authscheme::compose::{ApiKeyHeader, Elsewhere, ScopeOf};
+use authscheme::compose::{ApiKeyHeader, Elsewhere, ScopeAt, ScopeMarker};
 use authscheme::credentials::{
     ApiKey, ApiKeyConfig, BasicConfig, BasicCredentials, BearerToken, ClientCertificate,
     HttpConfig, HttpCredentials,
@@ -160,28 +160,28 @@ impl Verifier<Key> for Everybody {
 /// The scope `me` of [`OAuth2`], marked by hand as a hand-written scheme does.
 #[allow(non_camel_case_types)]
 pub struct me;
-impl ScopeOf<OAuth2> for me {
-    const INDEX: u32 = 0;
+impl ScopeMarker<0> for OAuth2 {
+    type Marker = me;
 }
 /// The scope `items` of [`OAuth2`].
 #[allow(non_camel_case_types)]
 pub struct items;
-impl ScopeOf<OAuth2> for items {
-    const INDEX: u32 = 1;
+impl ScopeMarker<1> for OAuth2 {
+    type Marker = items;
 }
 /// The role `admin` of [`Key`].
 #[allow(non_camel_case_types)]
 pub struct admin;
-impl ScopeOf<Key> for admin {
-    const INDEX: u32 = 0;
+impl ScopeMarker<0> for Key {
+    type Marker = admin;
 }
 
 /// `me`.
-pub type MeScope = Scopes<OAuth2, (me,)>;
+pub type MeScope = Scopes<OAuth2, (ScopeAt<0, me>,)>;
 /// `me items`.
-pub type MeItemsScopes = Scopes<OAuth2, (me, items)>;
+pub type MeItemsScopes = Scopes<OAuth2, (ScopeAt<0, me>, ScopeAt<1, items>)>;
 /// The `admin` role of [`Key`].
-pub type AdminRole = Scopes<Key, (admin,)>;
+pub type AdminRole = Scopes<Key, (ScopeAt<0, admin>,)>;
 
 /// The official schema of `version`, read from `shared/spec` beside the repository.
 pub fn official_schema(version: OpenApiVersion) -> Value {

@@ -3,14 +3,6 @@ const _: () = {
     ///The role `admin` of `KeyAuth`.
     #[allow(non_camel_case_types)]
     pub struct admin;
-    impl<'a, T: Clone, const N: usize> my::auth::__private::ScopeOf<KeyAuth<'a, T, N>>
-    for admin
-    where
-        T: Default,
-        KeyAuth<'a, T, N>: ::core::marker::Send + ::core::marker::Sync + 'static,
-    {
-        const INDEX: u32 = 0u32;
-    }
     impl<'a, T: Clone, const N: usize> my::auth::__private::ScopeMarker<0u32>
     for KeyAuth<'a, T, N>
     where

@@ -3,18 +3,12 @@ const _: () = {
     ///The scope `items:read` of `ItemsAuth`.
     #[allow(non_camel_case_types)]
     pub struct items_read;
-    impl ::authscheme::__private::ScopeOf<ItemsAuth> for items_read {
-        const INDEX: u32 = 0u32;
-    }
     impl ::authscheme::__private::ScopeMarker<0u32> for ItemsAuth {
         type Marker = items_read;
     }
     ///The scope `items:write` of `ItemsAuth`.
     #[allow(non_camel_case_types)]
     pub struct items_write;
-    impl ::authscheme::__private::ScopeOf<ItemsAuth> for items_write {
-        const INDEX: u32 = 1u32;
-    }
     impl ::authscheme::__private::ScopeMarker<1u32> for ItemsAuth {
         type Marker = items_write;
     }

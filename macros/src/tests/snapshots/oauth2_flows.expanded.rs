@@ -3,27 +3,18 @@ const _: () = {
     ///The scope `read:pets` of `PetstoreAuth`.
     #[allow(non_camel_case_types)]
     pub struct read_pets;
-    impl ::authscheme::__private::ScopeOf<PetstoreAuth> for read_pets {
-        const INDEX: u32 = 0u32;
-    }
     impl ::authscheme::__private::ScopeMarker<0u32> for PetstoreAuth {
         type Marker = read_pets;
     }
     ///The scope `write:pets` of `PetstoreAuth`.
     #[allow(non_camel_case_types)]
     pub struct write_pets;
-    impl ::authscheme::__private::ScopeOf<PetstoreAuth> for write_pets {
-        const INDEX: u32 = 1u32;
-    }
     impl ::authscheme::__private::ScopeMarker<1u32> for PetstoreAuth {
         type Marker = write_pets;
     }
     ///The scope `admin` of `PetstoreAuth`.
     #[allow(non_camel_case_types)]
     pub struct admin;
-    impl ::authscheme::__private::ScopeOf<PetstoreAuth> for admin {
-        const INDEX: u32 = 2u32;
-    }
     impl ::authscheme::__private::ScopeMarker<2u32> for PetstoreAuth {
         type Marker = admin;
     }

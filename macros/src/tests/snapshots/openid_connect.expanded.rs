@@ -3,18 +3,12 @@ const _: () = {
     ///The scope `openid` of `Oidc`.
     #[allow(non_camel_case_types)]
     pub struct openid;
-    impl ::authscheme::__private::ScopeOf<Oidc> for openid {
-        const INDEX: u32 = 0u32;
-    }
     impl ::authscheme::__private::ScopeMarker<0u32> for Oidc {
         type Marker = openid;
     }
     ///The scope `email` of `Oidc`.
     #[allow(non_camel_case_types)]
     pub struct email;
-    impl ::authscheme::__private::ScopeOf<Oidc> for email {
-        const INDEX: u32 = 1u32;
-    }
     impl ::authscheme::__private::ScopeMarker<1u32> for Oidc {
         type Marker = email;
     }

@@ -1,6 +1,6 @@
-// Issue 11: a scope marker carries its scheme; a hand-written `Scopes<S, ..>` with another
-// scheme's marker does not compile, and the message names both.
-use authscheme::compose::ScopeOf;
+// Issue 11: a scope is its scheme's own; a hand-written `Scopes<S, ..>` with another
+// scheme's marker does not compile.
+use authscheme::compose::{ScopeAt, ScopeMarker};
 use authscheme::credentials::BearerToken;
 use authscheme::verify::{Grant, Verifier, VerifyError};
 use authscheme::{Scopes, SecurityScheme, Verified};
@@ -13,11 +13,8 @@ struct Items;
 #[oauth2(token_url = "/token", scopes("root" = "Everything"))]
 struct Admin;
 
-#[allow(non_camel_case_types)]
-struct root;
-impl ScopeOf<Admin> for root {
-    const INDEX: u32 = 0;
-}
+// `Admin`'s scope `root`, put in a requirement of `Items`.
+type Root = <Admin as ScopeMarker<0>>::Marker;
 
 #[derive(Clone)]
 struct Users;
@@ -29,7 +26,7 @@ impl Verifier<Items> for Users {
     }
 }
 
-fn handler(_user: Verified<Scopes<Items, (root,)>, Users>) {}
+fn handler(_user: Verified<Scopes<Items, (ScopeAt<0, Root>,)>, Users>) {}
 
 fn main() {
     let _ = handler;
