@@ -64,144 +64,41 @@ pub trait OneAuthorization<Uses> {
     type Authorization: super::AuthorizationUse;
 }
 
-impl<T> OneAuthorization<(Elsewhere, Elsewhere)> for T {
-    type Authorization = Elsewhere;
+// Every combination with at most one `InAuthorization`, for 2 to 6 members: all
+// `Elsewhere` (the whole is `Elsewhere`), or one `InAuthorization` (the whole is too).
+macro_rules! one_authorization {
+    ($whole:ident: $($member:ident)+) => {
+        impl<T> OneAuthorization<($($member,)+)> for T {
+            type Authorization = $whole;
+        }
+    };
 }
-impl<T> OneAuthorization<(InAuthorization, Elsewhere)> for T {
-    type Authorization = InAuthorization;
-}
-impl<T> OneAuthorization<(Elsewhere, InAuthorization)> for T {
-    type Authorization = InAuthorization;
-}
-impl<T> OneAuthorization<(Elsewhere, Elsewhere, Elsewhere)> for T {
-    type Authorization = Elsewhere;
-}
-impl<T> OneAuthorization<(InAuthorization, Elsewhere, Elsewhere)> for T {
-    type Authorization = InAuthorization;
-}
-impl<T> OneAuthorization<(Elsewhere, InAuthorization, Elsewhere)> for T {
-    type Authorization = InAuthorization;
-}
-impl<T> OneAuthorization<(Elsewhere, Elsewhere, InAuthorization)> for T {
-    type Authorization = InAuthorization;
-}
-impl<T> OneAuthorization<(Elsewhere, Elsewhere, Elsewhere, Elsewhere)> for T {
-    type Authorization = Elsewhere;
-}
-impl<T> OneAuthorization<(InAuthorization, Elsewhere, Elsewhere, Elsewhere)> for T {
-    type Authorization = InAuthorization;
-}
-impl<T> OneAuthorization<(Elsewhere, InAuthorization, Elsewhere, Elsewhere)> for T {
-    type Authorization = InAuthorization;
-}
-impl<T> OneAuthorization<(Elsewhere, Elsewhere, InAuthorization, Elsewhere)> for T {
-    type Authorization = InAuthorization;
-}
-impl<T> OneAuthorization<(Elsewhere, Elsewhere, Elsewhere, InAuthorization)> for T {
-    type Authorization = InAuthorization;
-}
-impl<T> OneAuthorization<(Elsewhere, Elsewhere, Elsewhere, Elsewhere, Elsewhere)> for T {
-    type Authorization = Elsewhere;
-}
-impl<T> OneAuthorization<(InAuthorization, Elsewhere, Elsewhere, Elsewhere, Elsewhere)> for T {
-    type Authorization = InAuthorization;
-}
-impl<T> OneAuthorization<(Elsewhere, InAuthorization, Elsewhere, Elsewhere, Elsewhere)> for T {
-    type Authorization = InAuthorization;
-}
-impl<T> OneAuthorization<(Elsewhere, Elsewhere, InAuthorization, Elsewhere, Elsewhere)> for T {
-    type Authorization = InAuthorization;
-}
-impl<T> OneAuthorization<(Elsewhere, Elsewhere, Elsewhere, InAuthorization, Elsewhere)> for T {
-    type Authorization = InAuthorization;
-}
-impl<T> OneAuthorization<(Elsewhere, Elsewhere, Elsewhere, Elsewhere, InAuthorization)> for T {
-    type Authorization = InAuthorization;
-}
-impl<T>
-    OneAuthorization<(
-        Elsewhere,
-        Elsewhere,
-        Elsewhere,
-        Elsewhere,
-        Elsewhere,
-        Elsewhere,
-    )> for T
-{
-    type Authorization = Elsewhere;
-}
-impl<T>
-    OneAuthorization<(
-        InAuthorization,
-        Elsewhere,
-        Elsewhere,
-        Elsewhere,
-        Elsewhere,
-        Elsewhere,
-    )> for T
-{
-    type Authorization = InAuthorization;
-}
-impl<T>
-    OneAuthorization<(
-        Elsewhere,
-        InAuthorization,
-        Elsewhere,
-        Elsewhere,
-        Elsewhere,
-        Elsewhere,
-    )> for T
-{
-    type Authorization = InAuthorization;
-}
-impl<T>
-    OneAuthorization<(
-        Elsewhere,
-        Elsewhere,
-        InAuthorization,
-        Elsewhere,
-        Elsewhere,
-        Elsewhere,
-    )> for T
-{
-    type Authorization = InAuthorization;
-}
-impl<T>
-    OneAuthorization<(
-        Elsewhere,
-        Elsewhere,
-        Elsewhere,
-        InAuthorization,
-        Elsewhere,
-        Elsewhere,
-    )> for T
-{
-    type Authorization = InAuthorization;
-}
-impl<T>
-    OneAuthorization<(
-        Elsewhere,
-        Elsewhere,
-        Elsewhere,
-        Elsewhere,
-        InAuthorization,
-        Elsewhere,
-    )> for T
-{
-    type Authorization = InAuthorization;
-}
-impl<T>
-    OneAuthorization<(
-        Elsewhere,
-        Elsewhere,
-        Elsewhere,
-        Elsewhere,
-        Elsewhere,
-        InAuthorization,
-    )> for T
-{
-    type Authorization = InAuthorization;
-}
+
+one_authorization!(Elsewhere: Elsewhere Elsewhere);
+one_authorization!(InAuthorization: InAuthorization Elsewhere);
+one_authorization!(InAuthorization: Elsewhere InAuthorization);
+one_authorization!(Elsewhere: Elsewhere Elsewhere Elsewhere);
+one_authorization!(InAuthorization: InAuthorization Elsewhere Elsewhere);
+one_authorization!(InAuthorization: Elsewhere InAuthorization Elsewhere);
+one_authorization!(InAuthorization: Elsewhere Elsewhere InAuthorization);
+one_authorization!(Elsewhere: Elsewhere Elsewhere Elsewhere Elsewhere);
+one_authorization!(InAuthorization: InAuthorization Elsewhere Elsewhere Elsewhere);
+one_authorization!(InAuthorization: Elsewhere InAuthorization Elsewhere Elsewhere);
+one_authorization!(InAuthorization: Elsewhere Elsewhere InAuthorization Elsewhere);
+one_authorization!(InAuthorization: Elsewhere Elsewhere Elsewhere InAuthorization);
+one_authorization!(Elsewhere: Elsewhere Elsewhere Elsewhere Elsewhere Elsewhere);
+one_authorization!(InAuthorization: InAuthorization Elsewhere Elsewhere Elsewhere Elsewhere);
+one_authorization!(InAuthorization: Elsewhere InAuthorization Elsewhere Elsewhere Elsewhere);
+one_authorization!(InAuthorization: Elsewhere Elsewhere InAuthorization Elsewhere Elsewhere);
+one_authorization!(InAuthorization: Elsewhere Elsewhere Elsewhere InAuthorization Elsewhere);
+one_authorization!(InAuthorization: Elsewhere Elsewhere Elsewhere Elsewhere InAuthorization);
+one_authorization!(Elsewhere: Elsewhere Elsewhere Elsewhere Elsewhere Elsewhere Elsewhere);
+one_authorization!(InAuthorization: InAuthorization Elsewhere Elsewhere Elsewhere Elsewhere Elsewhere);
+one_authorization!(InAuthorization: Elsewhere InAuthorization Elsewhere Elsewhere Elsewhere Elsewhere);
+one_authorization!(InAuthorization: Elsewhere Elsewhere InAuthorization Elsewhere Elsewhere Elsewhere);
+one_authorization!(InAuthorization: Elsewhere Elsewhere Elsewhere InAuthorization Elsewhere Elsewhere);
+one_authorization!(InAuthorization: Elsewhere Elsewhere Elsewhere Elsewhere InAuthorization Elsewhere);
+one_authorization!(InAuthorization: Elsewhere Elsewhere Elsewhere Elsewhere Elsewhere InAuthorization);
 
 macro_rules! all_of {
     ($($T:ident $v:ident),+) => {

@@ -104,7 +104,7 @@ use crate::openapi::SecurityRequirement;
 mod all;
 mod any;
 mod auth;
-mod security;
+pub(crate) mod security;
 mod transport;
 mod verified;
 

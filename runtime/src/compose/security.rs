@@ -1,11 +1,12 @@
-//! Building operation `security` lists: OR (concatenate) and AND (distribute).
+//! Building operation `security` lists: OR (concatenate) and AND (distribute), for the
+//! use-site types and for the handlers of the axum router (`document::RouteSecurity`).
 
 use std::borrow::Cow;
 
 use crate::openapi::SecurityRequirement;
 
 /// `{name: [scopes..]}`.
-pub(super) fn single(
+pub(crate) fn single(
     name: &'static str,
     scopes: impl IntoIterator<Item = &'static str>,
 ) -> SecurityRequirement {
@@ -13,7 +14,7 @@ pub(super) fn single(
 }
 
 /// OR: the alternatives of every list, in order, without repeats.
-pub(super) fn any(
+pub(crate) fn any(
     lists: impl IntoIterator<Item = Vec<SecurityRequirement>>,
 ) -> Vec<SecurityRequirement> {
     let mut out: Vec<SecurityRequirement> = Vec::new();
@@ -26,7 +27,7 @@ pub(super) fn any(
 }
 
 /// AND: every combination of one alternative from each list, merged into one object.
-pub(super) fn all(
+pub(crate) fn all(
     lists: impl IntoIterator<Item = Vec<SecurityRequirement>>,
 ) -> Vec<SecurityRequirement> {
     let mut product = vec![SecurityRequirement::ANONYMOUS];

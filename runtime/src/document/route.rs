@@ -3,9 +3,8 @@
 //!
 //! [`SecurityDocument`]: super::SecurityDocument
 
-use std::borrow::Cow;
-
 use super::{Declarations, Documented};
+use crate::compose::security;
 use crate::openapi::SecurityRequirement;
 
 /// What an operation requires, and the schemes that requirement names: the value form of a
@@ -78,7 +77,7 @@ impl RouteSecurity {
         Self {
             security: self
                 .security
-                .map(|security| any([vec![SecurityRequirement::ANONYMOUS], security])),
+                .map(|list| security::any([vec![SecurityRequirement::ANONYMOUS], list])),
             schemes: self.schemes,
         }
     }
@@ -91,7 +90,7 @@ impl RouteSecurity {
         self.schemes.extend(&other.schemes);
         self.security = match (self.security, other.security) {
             (None, only) | (only, None) => only,
-            (Some(left), Some(right)) => Some(all(&left, &right)),
+            (Some(left), Some(right)) => Some(security::all([left, right])),
         };
         self
     }
@@ -109,50 +108,5 @@ impl RouteSecurity {
     /// The parts, for the document.
     pub(super) fn into_parts(self) -> (Option<Vec<SecurityRequirement>>, Declarations) {
         (self.security, self.schemes)
-    }
-}
-
-// `compose` has the same OR and AND for its types (`compose::security`, private to it, so
-// not reachable from here); `tests/tests/axum_router_document.rs`
-// (`extractors_of_one_handler_and_like_all_of`) checks that both agree, so that a handler
-// with two extractors is documented exactly as the `AllOf` of them.
-
-/// OR: the alternatives of every list, in order, without repeats.
-fn any(lists: impl IntoIterator<Item = Vec<SecurityRequirement>>) -> Vec<SecurityRequirement> {
-    let mut out: Vec<SecurityRequirement> = Vec::new();
-    for requirement in lists.into_iter().flatten() {
-        if !out.contains(&requirement) {
-            out.push(requirement);
-        }
-    }
-    out
-}
-
-/// AND: each alternative of `left` merged with each of `right`, without repeats.
-fn all(left: &[SecurityRequirement], right: &[SecurityRequirement]) -> Vec<SecurityRequirement> {
-    let product = left
-        .iter()
-        .flat_map(|left| right.iter().map(move |right| merge(left, right)))
-        .collect();
-    any([product])
-}
-
-/// One object with the schemes of both; a scheme in both gets the ordered union of its
-/// scopes (a name appears once per object, a scope once per name).
-fn merge(left: &SecurityRequirement, right: &SecurityRequirement) -> SecurityRequirement {
-    let mut schemes = left.schemes.to_vec();
-    for (name, scopes) in right.schemes.iter() {
-        if let Some((_, known)) = schemes.iter_mut().find(|(known, _)| known == name) {
-            for scope in scopes.iter() {
-                if !known.contains(scope) {
-                    known.to_mut().push(scope.clone());
-                }
-            }
-        } else {
-            schemes.push((name.clone(), scopes.clone()));
-        }
-    }
-    SecurityRequirement {
-        schemes: Cow::Owned(schemes),
     }
 }
