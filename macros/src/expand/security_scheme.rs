@@ -59,16 +59,13 @@ fn scope_markers(
     }
     let krate = &scheme.krate;
     let ident = scheme.ident;
-    let noun = if scheme.roles { "role" } else { "scope" };
+    // No doc comments: the markers are not reachable by path, so rustdoc never shows them.
     let markers = marker_idents(&scheme.scopes)
         .into_iter()
-        .zip(&scheme.scopes)
         .enumerate()
-        .map(|(index, (marker, name))| {
+        .map(|(index, marker)| {
             let index = u32::try_from(index).expect("validation allows at most 128 scopes");
-            let doc = format!("The {noun} `{name}` of `{ident}`.");
             quote! {
-                #[doc = #doc]
                 #[allow(non_camel_case_types)]
                 pub struct #marker;
                 impl #impl_generics #krate::__private::ScopeMarker<#index> for #ident #ty_generics #where_clause {

@@ -1,6 +1,5 @@
 #[allow(unused_qualifications, clippy::absolute_paths)]
 const _: () = {
-    ///The role `admin` of `KeyAuth`.
     #[allow(non_camel_case_types)]
     pub struct admin;
     impl<'a, T: Clone, const N: usize> my::auth::__private::ScopeMarker<0u32>

@@ -1,12 +1,10 @@
 #[allow(unused_qualifications, clippy::absolute_paths)]
 const _: () = {
-    ///The scope `items:read` of `ItemsAuth`.
     #[allow(non_camel_case_types)]
     pub struct items_read;
     impl ::authscheme::__private::ScopeMarker<0u32> for ItemsAuth {
         type Marker = items_read;
     }
-    ///The scope `items:write` of `ItemsAuth`.
     #[allow(non_camel_case_types)]
     pub struct items_write;
     impl ::authscheme::__private::ScopeMarker<1u32> for ItemsAuth {

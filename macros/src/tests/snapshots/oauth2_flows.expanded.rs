@@ -1,18 +1,15 @@
 #[allow(unused_qualifications, clippy::absolute_paths)]
 const _: () = {
-    ///The scope `read:pets` of `PetstoreAuth`.
     #[allow(non_camel_case_types)]
     pub struct read_pets;
     impl ::authscheme::__private::ScopeMarker<0u32> for PetstoreAuth {
         type Marker = read_pets;
     }
-    ///The scope `write:pets` of `PetstoreAuth`.
     #[allow(non_camel_case_types)]
     pub struct write_pets;
     impl ::authscheme::__private::ScopeMarker<1u32> for PetstoreAuth {
         type Marker = write_pets;
     }
-    ///The scope `admin` of `PetstoreAuth`.
     #[allow(non_camel_case_types)]
     pub struct admin;
     impl ::authscheme::__private::ScopeMarker<2u32> for PetstoreAuth {

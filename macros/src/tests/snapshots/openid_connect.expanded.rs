@@ -1,12 +1,10 @@
 #[allow(unused_qualifications, clippy::absolute_paths)]
 const _: () = {
-    ///The scope `openid` of `Oidc`.
     #[allow(non_camel_case_types)]
     pub struct openid;
     impl ::authscheme::__private::ScopeMarker<0u32> for Oidc {
         type Marker = openid;
     }
-    ///The scope `email` of `Oidc`.
     #[allow(non_camel_case_types)]
     pub struct email;
     impl ::authscheme::__private::ScopeMarker<1u32> for Oidc {
