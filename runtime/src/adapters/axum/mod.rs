@@ -6,7 +6,7 @@
 //! * [`Rejection`] and [`FormError`] are responses (`IntoResponse`).
 //! * The password request forms are body extractors (`FromRequest`), answering 422 like
 //!   FastAPI.
-//! * A [`Verified<S, V, _>`](Verified) reaches its verifier through the router state:
+//! * A [`Verified<_, V>`](Verified) reaches its verifier through the router state:
 //!   `V: FromRef<State>` (with `V` as the state itself, or a field of it). For several
 //!   verifiers, put each in a field and derive axum's `FromRef` on the state (axum's
 //!   `macros` feature): no impl to write. A state that lacks a verifier is a compile error
@@ -112,7 +112,7 @@ impl<St: HasVerifier<V>, V> ProvideVerifier<V> for FromState<'_, St> {
 
 /// A router state that hands out the verifier `V`: implemented for every state `St` with
 /// `V: FromRef<St>`, so there is nothing to implement. It exists for its error message: a
-/// handler extracting a [`Verified<S, V, _>`](Verified) from a state that does not provide
+/// handler extracting a [`Verified<_, V>`](Verified) from a state that does not provide
 /// `V` is told so ("the router state `AppState` does not provide the verifier `Users`")
 /// rather than pointed at `FromRef`.
 ///
