@@ -249,7 +249,8 @@ impl<T: NoCredentials> ExtractorSecurity for T {
 /// ```
 #[diagnostic::on_unimplemented(
     message = "the router cannot document `{Self}`: an argument does not implement `ExtractorSecurity`",
-    note = "every argument of a handler mounted with `authscheme::adapters::axum::routing::get` (`post`, ..) must implement `ExtractorSecurity`"
+    note = "every argument of a handler mounted with `authscheme::adapters::axum::routing::get` (`post`, ..) must implement `ExtractorSecurity`",
+    note = "for `Auth`, `Verified`, `AnyOf` and `AllOf` it does: then one of their own bounds is unmet (a verifier of another scheme, a principal that is not `Clone`, ..); the other errors of this handler say which"
 )]
 pub trait HandlerSecurity<T> {
     /// The requirement of the route: the AND of the arguments' requirements.
