@@ -144,8 +144,9 @@ impl<S: SecurityScheme> Default for ScopeSet<S> {
 /// type ReadItems = scopes!(ItemsAuth: "items:read");
 /// const READ: ScopeSet<ItemsAuth> = ReadItems::SET;
 /// assert_eq!(READ.names().collect::<Vec<_>>(), ["items:read"]);
-/// assert!(<scopes!(ItemsAuth)>::SET.is_empty());
-/// let _: Scopes<ItemsAuth, ()> = Scopes::new();
+/// // `scopes!(S)` is `Scopes<S, ()>`: no scope.
+/// assert_eq!(<scopes!(ItemsAuth)>::SET, <Scopes<ItemsAuth, ()>>::SET);
+/// assert!(<Scopes<ItemsAuth, ()>>::SET.is_empty());
 /// ```
 pub struct Scopes<S, L> {
     marker: PhantomData<fn() -> (S, L)>,
@@ -154,19 +155,6 @@ pub struct Scopes<S, L> {
 impl<S: SecurityScheme, L: ScopeList<S>> Scopes<S, L> {
     /// The required scopes, as a set.
     pub const SET: ScopeSet<S> = L::SET;
-
-    /// The (zero-sized) value of the type.
-    pub const fn new() -> Self {
-        Self {
-            marker: PhantomData,
-        }
-    }
-}
-
-impl<S: SecurityScheme, L: ScopeList<S>> Default for Scopes<S, L> {
-    fn default() -> Self {
-        Self::new()
-    }
 }
 
 /// Scope number `INDEX` of a scheme, whose marker type is `M`: an element of the list in

@@ -47,6 +47,12 @@ impl Stage {
     }
 }
 
+/// Whether a subscriber listens to these events: what is only needed for them (names of
+/// composites, owned reasons) is built only then.
+fn enabled() -> bool {
+    tracing::event_enabled!(target: TARGET, tracing::Level::DEBUG)
+}
+
 /// The one place that writes the event.
 fn emit(
     scheme: &dyn fmt::Display,
@@ -86,7 +92,8 @@ pub(crate) fn malformed<S: SecurityScheme>(rejection: &Rejection) {
 /// The verifier of `S` refused the credentials: the rejection the request gets, after the
 /// event with the verifier's reason.
 pub(crate) fn refused<S: SecurityScheme>(error: VerifyError) -> Rejection {
-    let reason = error.reason().cloned();
+    // The reason is copied out (it may own its text) only when somebody listens.
+    let reason = enabled().then(|| error.reason().cloned()).flatten();
     let rejection = error.into_rejection::<S>();
     emit(&S::NAME, Stage::Refused, &rejection, reason.as_ref(), None);
     rejection
@@ -110,7 +117,7 @@ pub(crate) fn insufficient_scope<S: SecurityScheme>(
 /// `R` found no credentials at all and does not allow anonymous access.
 pub(crate) fn missing<R: Requirement>(rejection: &Rejection) {
     // Naming the schemes of a composite allocates: only when somebody listens.
-    if tracing::event_enabled!(target: TARGET, tracing::Level::DEBUG) {
+    if enabled() {
         emit(
             &Schemes(&R::security()),
             Stage::Missing,

@@ -1,12 +1,12 @@
 //! axum 0.8 integration (feature `axum`).
 //!
-//! * [`Auth`], [`Verified`], [`AnyOf`](crate::AnyOf) and [`AllOf`] are extractors
+//! * [`Auth`](crate::Auth), [`Verified`](crate::Verified), [`AnyOf`](crate::AnyOf) and [`AllOf`](crate::AllOf) are extractors
 //!   (`FromRequestParts`), and so is `Option<_>` of each (`OptionalFromRequestParts`,
 //!   FastAPI's `auto_error=False`: `None` only when no credentials are presented).
 //! * [`Rejection`] and [`FormError`] are responses (`IntoResponse`).
 //! * The password request forms are body extractors (`FromRequest`), answering 422 like
 //!   FastAPI.
-//! * A [`Verified<_, V>`](Verified) reaches its verifier through the router state:
+//! * A [`Verified<_, V>`](crate::Verified) reaches its verifier through the router state:
 //!   `V: FromRef<State>` (with `V` as the state itself, or a field of it). For several
 //!   verifiers, put each in a field and derive axum's `FromRef` on the state (axum's
 //!   `macros` feature): no impl to write. A state that lacks a verifier is a compile error
@@ -85,13 +85,9 @@ pub use router::{
     OneAuthorization, Router, routing,
 };
 
-use crate::compose::{
-    AllMembers, AllOf, AnyOf2, AnyOf3, AnyOf4, AnyOf5, AnyOf6, Auth, Check, ProvideVerifier,
-    Verified,
-};
+use crate::Rejection;
+use crate::compose::{Check, ProvideVerifier};
 use crate::form::{FormError, OAuth2PasswordRequestForm, OAuth2PasswordRequestFormStrict};
-use crate::verify::Verifier;
-use crate::{Rejection, RequiredScopes, SecurityScheme};
 
 /// The context an extractor checks with: the router state, providing every verifier
 /// `V: FromRef<State>`.
@@ -112,7 +108,7 @@ impl<St: HasVerifier<V>, V> ProvideVerifier<V> for FromState<'_, St> {
 
 /// A router state that hands out the verifier `V`: implemented for every state `St` with
 /// `V: FromRef<St>`, so there is nothing to implement. It exists for its error message: a
-/// handler extracting a [`Verified<_, V>`](Verified) from a state that does not provide
+/// handler extracting a [`Verified<_, V>`](crate::Verified) from a state that does not provide
 /// `V` is told so ("the router state `AppState` does not provide the verifier `Users`")
 /// rather than pointed at `FromRef`.
 ///
@@ -188,14 +184,7 @@ macro_rules! extractor {
     };
 }
 
-extractor!([S: SecurityScheme] Auth<S>);
-extractor!([R: RequiredScopes, V: Verifier<R::Scheme>] Verified<R, V>);
-extractor!([A, B] AnyOf2<A, B>);
-extractor!([A, B, C] AnyOf3<A, B, C>);
-extractor!([A, B, C, D] AnyOf4<A, B, C, D>);
-extractor!([A, B, C, D, E] AnyOf5<A, B, C, D, E>);
-extractor!([A, B, C, D, E, F] AnyOf6<A, B, C, D, E, F>);
-extractor!([T: AllMembers] AllOf<T>);
+crate::compose::for_each_use_site_type!(extractor);
 
 impl IntoResponse for Rejection {
     fn into_response(self) -> Response {

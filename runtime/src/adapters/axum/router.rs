@@ -127,14 +127,9 @@ use axum::routing::MethodFilter;
 use http::Method;
 use http::request::Parts;
 
-use crate::RequiredScopes;
-use crate::compose::{
-    AllMembers, AllOf, AnyOf2, AnyOf3, AnyOf4, AnyOf5, AnyOf6, Auth, AuthorizationUse, Elsewhere,
-    InAuthorization, Requirement, Verified,
-};
+use crate::compose::{AuthorizationUse, Elsewhere, InAuthorization, Requirement};
 use crate::document::{Documented, Operation, RouteSecurity, SecurityDocument};
 use crate::form::{OAuth2PasswordRequestForm, OAuth2PasswordRequestFormStrict};
-use crate::verify::Verifier;
 
 /// What a handler argument (an axum extractor) requires of a request, for the document.
 ///
@@ -142,8 +137,8 @@ use crate::verify::Verifier;
 /// implements it.
 /// Implemented for
 ///
-/// * the use-site types [`Auth`], [`Verified`],
-///   [`AnyOf`](crate::AnyOf), [`AllOf`]: their requirement;
+/// * the use-site types [`Auth`](crate::Auth), [`Verified`](crate::Verified),
+///   [`AnyOf`](crate::AnyOf), [`AllOf`](crate::AllOf): their requirement;
 /// * `Option<T>`: `T`'s requirement, made optional (`[{}, ..]`: `None` when nothing is
 ///   presented); `Result<T, E>`: `T`'s requirement (the handler gets the rejection and is
 ///   trusted to answer it with an error: a handler that serves the request anyway should
@@ -158,7 +153,7 @@ use crate::verify::Verifier;
 ///
 /// An extractor of your own that checks no credentials implements the marker
 /// [`NoCredentials`] (an empty impl), which implements this trait. One that does check
-/// credentials should not: express the check as a [`Verifier`] behind [`Verified`], so that
+/// credentials should not: express the check as a [`Verifier`](crate::verify::Verifier) behind [`Verified`](crate::Verified), so that
 /// the document describes it. (Rust's orphan rule keeps you from implementing this trait for
 /// another crate's extractor: take it as
 /// [`NoSecurity<T>`].)
@@ -223,7 +218,7 @@ impl<T: NoCredentials> ExtractorSecurity for T {
 /// `Handler<T, S>`. A handler whose arguments add up to more than one scheme on the
 /// `Authorization` header within one requirement object (two `Auth<..>` of bearer and basic
 /// schemes, say) does not implement it ([`OneAuthorization`]): mounting it is a compile
-/// error at `cargo check`, as the same pair in an [`AllOf`] is, since no
+/// error at `cargo check`, as the same pair in an [`AllOf`](crate::AllOf) is, since no
 /// request can carry both.
 ///
 /// ```
@@ -351,14 +346,7 @@ macro_rules! documented_extractor {
     };
 }
 
-documented_extractor!([S: crate::SecurityScheme] Auth<S>);
-documented_extractor!([R: RequiredScopes, V: Verifier<R::Scheme>] Verified<R, V>);
-documented_extractor!([A, B] AnyOf2<A, B>);
-documented_extractor!([A, B, C] AnyOf3<A, B, C>);
-documented_extractor!([A, B, C, D] AnyOf4<A, B, C, D>);
-documented_extractor!([A, B, C, D, E] AnyOf5<A, B, C, D, E>);
-documented_extractor!([A, B, C, D, E, F] AnyOf6<A, B, C, D, E, F>);
-documented_extractor!([T: AllMembers] AllOf<T>);
+crate::compose::for_each_use_site_type!(documented_extractor);
 
 impl<T: ExtractorSecurity> ExtractorSecurity for Option<T> {
     type Authorization = T::Authorization;
