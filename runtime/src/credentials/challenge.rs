@@ -12,7 +12,7 @@ use std::sync::{Mutex, PoisonError};
 
 use http::HeaderValue;
 
-use super::parse::{quote, title_case};
+use authscheme_grammar::challenge;
 
 /// `Bearer`: http bearer, oauth2, openIdConnect.
 pub(crate) const BEARER: HeaderValue = HeaderValue::from_static("Bearer");
@@ -121,16 +121,11 @@ fn cached(key: Key, build: impl FnOnce() -> String) -> HeaderValue {
 pub(crate) fn basic(realm: Option<&'static str>) -> HeaderValue {
     match realm {
         None | Some("") => BASIC,
-        Some(realm) => cached(Key::BasicRealm(realm), || {
-            let mut text = String::with_capacity(realm.len() + 16);
-            text.push_str("Basic realm=");
-            quote(realm, &mut text);
-            text
-        }),
+        Some(realm) => cached(Key::BasicRealm(realm), || challenge::basic(Some(realm))),
     }
 }
 
 /// A custom scheme's challenge: the word title-cased as FastAPI's `str.title()` does.
 pub(crate) fn custom(scheme: &'static str) -> HeaderValue {
-    cached(Key::Custom(scheme), || title_case(scheme))
+    cached(Key::Custom(scheme), || challenge::custom(scheme))
 }

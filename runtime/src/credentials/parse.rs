@@ -325,45 +325,6 @@ fn parse_quoted_string(input: &[u8], start: usize) -> Result<(Vec<u8>, usize), M
     }
 }
 
-/// Writes `text` as an RFC 9110 `quoted-string`: `"` and `\` are escaped with a backslash;
-/// control characters other than HTAB cannot be sent in a field value and are dropped.
-pub(crate) fn quote(text: &str, out: &mut String) {
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' | '\\' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\t' => out.push(c),
-            c if c.is_ascii_control() => {}
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-}
-
-/// Python's `str.title()` over ASCII: a letter is upper-cased when it follows a non-letter
-/// (or starts the text), other letters are lower-cased (`scram-sha-256x` → `Scram-Sha-256X`).
-pub(crate) fn title_case(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut after_letter = false;
-    for c in text.chars() {
-        if c.is_alphabetic() {
-            if after_letter {
-                out.extend(c.to_lowercase());
-            } else {
-                out.extend(c.to_uppercase());
-            }
-            after_letter = true;
-        } else {
-            out.push(c);
-            after_letter = false;
-        }
-    }
-    out
-}
-
 /// What the credential parsers' property tests share.
 #[cfg(test)]
 pub(crate) mod strategies {
@@ -485,16 +446,5 @@ mod tests {
             assert!(parse_auth_params(bad.as_bytes()).is_err(), "{bad:?}");
         }
         assert!(parse_auth_params(b"a=\"\xff\"").is_err(), "not UTF-8");
-    }
-
-    #[test]
-    fn quoting_and_title() {
-        let mut out = String::new();
-        quote("My \"quoted\" \\ realm\n", &mut out);
-        assert_eq!(out, r#""My \"quoted\" \\ realm""#);
-        assert_eq!(title_case("custom"), "Custom");
-        assert_eq!(title_case("my-scheme"), "My-Scheme");
-        assert_eq!(title_case("BEARER"), "Bearer");
-        assert_eq!(title_case("scram-sha-256x"), "Scram-Sha-256X");
     }
 }

@@ -1,0 +1,7 @@
+//! The text rules that `authscheme-macros` (at compile time) and `authscheme` (at run time)
+//! both apply, written once so that the two crates cannot disagree.
+//!
+//! Not part of `authscheme`'s public API; it changes in any release, which is why the two
+//! crates pin it with `=`.
+
+pub mod challenge;
