@@ -193,6 +193,9 @@ mod tests {
         assert_eq!(token_problem("X-API-Key"), None);
         assert!(is_token("X-API-Key"));
         assert!(!is_token(""));
+        assert!(is_token("scram-sha-256"));
+        assert!(!is_token("Bearer token"));
+        assert!(!is_token("bearer:"));
         assert_eq!(
             token_problem("bearer:"),
             Some(TextProblem::Char { found: ':', at: 6 })

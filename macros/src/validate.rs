@@ -15,7 +15,10 @@ use crate::attr::openid_connect::OpenIdConnect;
 use crate::attr::scopes::ScopeEntry;
 use crate::attr::{Input, KindAttr};
 use crate::ctxt::Ctxt;
-use crate::grammar::{self, UrlPolicy, UrlProblem};
+use authscheme_grammar::text::{ExtensionKeyProblem, extension_key_problem, is_component_name};
+use authscheme_grammar::url::{self, UrlPolicy, UrlProblem};
+
+use crate::grammar;
 use crate::model::{
     self, ApiKeyLocation, Extension, ExtensionValue, Flow, FlowKind, FlowUrls, Kind, Pin, Scheme,
     Version,
@@ -239,7 +242,7 @@ fn check_crate_path(cx: &Ctxt, common: &Common) -> Option<Path> {
 fn check_component_name(cx: &Ctxt, common: &Common, ident: &Ident) -> Option<String> {
     if let Some(lit) = common.name.get() {
         let name = lit.value();
-        if grammar::is_component_name(&name) {
+        if is_component_name(&name) {
             return Some(name);
         }
         if name.is_empty() {
@@ -258,7 +261,7 @@ fn check_component_name(cx: &Ctxt, common: &Common, ident: &Ident) -> Option<Str
         return None;
     }
     let name = ident.unraw().to_string();
-    if grammar::is_component_name(&name) {
+    if is_component_name(&name) {
         return Some(name);
     }
     cx.error_spanned_by(
@@ -329,32 +332,21 @@ fn check_extensions(
 // CT-J1: extension keys start with lowercase `x-`. CT-J2: `x-oai-`/`x-oas-` are reserved from
 // OpenAPI 3.1 on, an error unless the target is pinned to 3.0.
 fn check_extension_key(cx: &Ctxt, lit: &LitStr, key: &str, pin: Option<&Pin>) -> bool {
-    if key.is_empty() {
-        cx.error_spanned_by(
-            lit,
-            "an extension field name must not be empty; write `\"x-...\"`",
-        );
-        return false;
-    }
-    if !key.starts_with("x-") {
-        cx.error_spanned_by(lit, format!("extension field `{key}` must start with `x-`"));
-        return false;
-    }
-    let reserved = ["x-oai-", "x-oas-"]
-        .into_iter()
-        .find(|prefix| key.starts_with(prefix));
-    if let Some(prefix) = reserved
-        && pin.is_none_or(|pin| pin.version >= Version::V3_1)
-    {
-        cx.error_spanned_by(
-            lit,
-            format!(
-                "extension prefix `{prefix}` is reserved by the OpenAPI Initiative (OpenAPI 3.1+)"
-            ),
-        );
-        return false;
-    }
-    true
+    let reserved = pin.is_none_or(|pin| pin.version >= Version::V3_1);
+    let Some(problem) = extension_key_problem(key, reserved) else {
+        return true;
+    };
+    let message = match problem {
+        ExtensionKeyProblem::Empty => {
+            "an extension field name must not be empty; write `\"x-...\"`".to_owned()
+        }
+        ExtensionKeyProblem::NoPrefix => format!("extension field `{key}` must start with `x-`"),
+        ExtensionKeyProblem::Reserved(prefix) => format!(
+            "extension prefix `{prefix}` is reserved by the OpenAPI Initiative (OpenAPI 3.1+)"
+        ),
+    };
+    cx.error_spanned_by(lit, message);
+    false
 }
 
 // CT-J5 (and A5): an extension key appears once per object.
@@ -453,8 +445,8 @@ fn validate_oauth2(cx: &Ctxt, attr: &OAuth2, pin: Option<&Pin>) -> Option<Declar
             .any(|flow| flow.kind == FlowKind::Password)
     {
         // #[oauth2(token_url = "..", refresh_url = "..")]: FastAPI's OAuth2PasswordBearer.
-        let token_url = check_url(cx, token_url, "token_url", UrlPolicy::Default);
-        let refresh_url = optional_url(cx, &attr.refresh_url, "refresh_url", UrlPolicy::Default);
+        let token_url = check_url(cx, token_url, "token_url", UrlPolicy::Declared);
+        let refresh_url = optional_url(cx, &attr.refresh_url, "refresh_url", UrlPolicy::Declared);
         match (token_url, refresh_url) {
             (Some(token_url), Ok(refresh_url)) => flows.push(Flow {
                 urls: FlowUrls::Password { token_url },
@@ -556,7 +548,7 @@ fn validate_flow(
     check_scope_tokens(cx, own);
     check_scopes_unique(cx, own, Some((shared, &flow.ident)));
     let extensions = check_extensions(cx, flow.extensions.get(), pin);
-    let refresh_url = optional_url(cx, &flow.refresh_url, "refresh_url", UrlPolicy::Default);
+    let refresh_url = optional_url(cx, &flow.refresh_url, "refresh_url", UrlPolicy::Declared);
     let urls = check_flow_required_urls(cx, flow);
     let mut scopes = entries(shared);
     scopes.extend(entries(own));
@@ -617,7 +609,7 @@ fn check_flow_required_urls(cx: &Ctxt, flow: &oauth2::Flow) -> Option<FlowUrls> 
             return None;
         }
         if let Some(lit) = attr.get() {
-            return check_url(cx, lit, key, UrlPolicy::Default);
+            return check_url(cx, lit, key, UrlPolicy::Declared);
         }
         if flow.malformed {
             return None;
@@ -713,7 +705,7 @@ fn optional_url(
 // fragment); with `UrlPolicy::AbsoluteHttps` for discovery URLs that must be absolute.
 fn check_url(cx: &Ctxt, lit: &LitStr, key: &str, policy: UrlPolicy) -> Option<String> {
     let url = lit.value();
-    let Some(problem) = grammar::url_problem(&url, policy) else {
+    let Some(problem) = url::url_problem(&url, policy) else {
         return Some(url);
     };
     let message = match problem {
@@ -733,6 +725,20 @@ fn check_url(cx: &Ctxt, lit: &LitStr, key: &str, policy: UrlPolicy) -> Option<St
         UrlProblem::Bracket(index) => format!(
             "`{key}` is not a valid URL: `[` and `]` are only allowed around an IPv6 host (found one at {index})"
         ),
+        UrlProblem::IpLiteral(index) => format!(
+            "`{key}` is not a valid URL: malformed IP-literal host at {index}; write an IPv6 address in brackets, like `http://[::1]:8080/`"
+        ),
+        UrlProblem::Authority(index) => format!(
+            "`{key}` is not a valid URL: {} at {index} cannot appear there in the host part (RFC 3986 §3.2)",
+            grammar::describe(url.get(index..).and_then(|rest| rest.chars().next()).unwrap_or('?'))
+        ),
+        UrlProblem::Scheme => format!(
+            "`{key}` is not a valid URL: the text before the first `:` is not a scheme (RFC 3986 §3.1); write `https://...` or a path such as `/token`"
+        ),
+        UrlProblem::Misplaced(c, index) => format!(
+            "`{key}` is not a valid URL: {} at {index} is not allowed there (RFC 3986)",
+            grammar::describe(c)
+        ),
         UrlProblem::Fragment => match key {
             "url" => format!(
                 "`{key}` must not contain a fragment (`#...`): the discovery URL is the issuer followed by `/.well-known/openid-configuration`, and an issuer has no fragment (OpenID Connect Discovery §3, §4)"
@@ -747,10 +753,10 @@ fn check_url(cx: &Ctxt, lit: &LitStr, key: &str, policy: UrlPolicy) -> Option<St
         ),
         UrlProblem::Insecure(scheme) => match policy {
             // Only `#[openid_connect(..)]` has a `url`.
-            UrlPolicy::Default if key == "url" => format!(
+            UrlPolicy::Declared | UrlPolicy::Document if key == "url" => format!(
                 "`{key}` must use https (OpenAPI `openIdConnectUrl`: \"requires the use of TLS\"; OpenID Connect Discovery §4), found `{scheme}:`; `http` is only allowed on `localhost`, `127.0.0.1` and `[::1]`"
             ),
-            UrlPolicy::Default => format!(
+            UrlPolicy::Declared | UrlPolicy::Document => format!(
                 "`{key}` must use https (OAuth 2.1 §1.5, RFC 6749 §3.2), found `{scheme}:`; `http` is only allowed on `localhost`, `127.0.0.1` and `[::1]`"
             ),
             UrlPolicy::AbsoluteHttps => {
@@ -760,7 +766,7 @@ fn check_url(cx: &Ctxt, lit: &LitStr, key: &str, policy: UrlPolicy) -> Option<St
         UrlProblem::NoHost => {
             format!("`{key}` is not a valid URL: it has no host; write `https://host/...`")
         }
-        UrlProblem::BadPort => format!("`{key}` is not a valid URL: the port must be a number"),
+        UrlProblem::BadPort(_) => format!("`{key}` is not a valid URL: the port must be a number"),
         UrlProblem::Relative => format!("`{key}` must be an absolute `https://` URL (RFC 8414 §3)"),
     };
     cx.error_spanned_by(lit, message);
@@ -913,7 +919,7 @@ fn check_openid_connect_url(cx: &Ctxt, attr: &OpenIdConnect) -> Option<String> {
         );
         return None;
     };
-    check_url(cx, lit, "url", UrlPolicy::Default)
+    check_url(cx, lit, "url", UrlPolicy::Declared)
 }
 
 // ----- roles (api_key, http, mutual_tls) -----

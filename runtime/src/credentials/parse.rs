@@ -5,40 +5,9 @@
 
 use std::fmt;
 
-/// `tchar` of RFC 9110 §5.6.2, as a lookup table.
-const TCHAR: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut byte = 0;
-    while byte < 256 {
-        #[allow(clippy::cast_possible_truncation)] // `byte < 256`
-        let b = byte as u8;
-        table[byte] = b.is_ascii_alphanumeric()
-            || matches!(
-                b,
-                b'!' | b'#'
-                    | b'$'
-                    | b'%'
-                    | b'&'
-                    | b'\''
-                    | b'*'
-                    | b'+'
-                    | b'-'
-                    | b'.'
-                    | b'^'
-                    | b'_'
-                    | b'`'
-                    | b'|'
-                    | b'~'
-            );
-        byte += 1;
-    }
-    table
-};
-
-/// Whether `b` is a `tchar`.
-pub(crate) const fn is_tchar(b: u8) -> bool {
-    TCHAR[b as usize]
-}
+/// Whether `b` is a `tchar` (RFC 9110 §5.6.2): a lookup in the table that the derive and the
+/// OpenAPI checks read too, so that the hot path and the declarations share one definition.
+pub(crate) use authscheme_grammar::text::is_tchar;
 
 /// Whether `ok` holds for every byte of `bytes`, for a branch-free `ok`.
 ///

@@ -1,5 +1,7 @@
 //! Shared checks and readers: the rules both writing and reading enforce.
 
+use authscheme_grammar::text::{ExtensionKeyProblem, extension_key_problem};
+use authscheme_grammar::url::{self, UrlPolicy, UrlProblem, url_problem};
 use serde_json::{Map, Value};
 
 use super::pointer::Pointer;
@@ -157,48 +159,75 @@ pub(crate) fn check_extension_key(
     version: OpenApiVersion,
     at: &Pointer<'_>,
 ) -> Result<(), Error> {
-    if !key.starts_with("x-") {
-        return Err(Error::invalid(
+    let reserved = version.at_least(OpenApiVersion::V3_1);
+    match extension_key_problem(key, reserved) {
+        None => Ok(()),
+        Some(ExtensionKeyProblem::Empty | ExtensionKeyProblem::NoPrefix) => Err(Error::invalid(
             at,
             format!("extension field `{key}` must start with `x-`"),
-        ));
+        )),
+        Some(ExtensionKeyProblem::Reserved(reserved)) => Err(Error::invalid(
+            at,
+            format!(
+                "extension prefix `{reserved}` is reserved by the OpenAPI Initiative \
+                 (OpenAPI {version})"
+            ),
+        )),
     }
-    if version.at_least(OpenApiVersion::V3_1) {
-        for reserved in ["x-oai-", "x-oas-"] {
-            if key.starts_with(reserved) {
-                return Err(Error::invalid(
-                    at,
-                    format!(
-                        "extension prefix `{reserved}` is reserved by the OpenAPI Initiative \
-                         (OpenAPI {version})"
-                    ),
-                ));
-            }
+}
+
+/// Checks a URL-valued field: an RFC 3986 URI reference without a fragment (CT-E1, CT-E4),
+/// and an `http`/`https` URL has a host. Unlike the derive, no transport policy: a document
+/// may describe any deployment.
+pub(crate) fn check_url(url: &str, at: &Pointer<'_>) -> Result<(), Error> {
+    let Some(problem) = url_problem(url, UrlPolicy::Document) else {
+        return Ok(());
+    };
+    let message = match problem {
+        UrlProblem::Fragment => {
+            "a URL field must not contain a fragment (`#...`) (RFC 6749 §3.1, RFC 8414 §2)"
+                .to_owned()
+        }
+        UrlProblem::NoHost => "an `http` or `https` URL must have a host (RFC 9110 §4.2)".to_owned(),
+        problem => format!("not a valid URI reference: {}", uri_problem(url, &problem)),
+    };
+    Err(Error::invalid(at, message))
+}
+
+/// Why `text` is not an RFC 3986 `URI-reference` (fragments allowed), or `None`.
+pub(crate) fn uri_reference_problem(text: &str) -> Option<String> {
+    url::uri_reference_problem(text).map(|problem| uri_problem(text, &problem))
+}
+
+/// The words for a syntax problem of a URI reference.
+fn uri_problem(text: &str, problem: &UrlProblem) -> String {
+    match *problem {
+        UrlProblem::Empty => "it is empty".to_owned(),
+        UrlProblem::Character(c, at) => format!("invalid character {c:?} at byte {at}"),
+        UrlProblem::Percent(at) => format!("incomplete percent-encoding at byte {at}"),
+        UrlProblem::Bracket(at) => {
+            format!("`[` and `]` are only allowed around an IP-literal host (byte {at})")
+        }
+        UrlProblem::IpLiteral(at) => format!("malformed IP-literal host (byte {at})"),
+        UrlProblem::BadPort(at) => format!("the port is not a number (byte {at})"),
+        UrlProblem::Scheme => {
+            let scheme = text.split_once(':').map_or(text, |(scheme, _)| scheme);
+            format!(
+                "invalid scheme {} (a relative reference cannot have `:` in its first segment)",
+                quoted(scheme)
+            )
+        }
+        UrlProblem::Authority(at) | UrlProblem::Misplaced(_, at) => {
+            let c = text.get(at..).and_then(|rest| rest.chars().next());
+            format!("unexpected {:?} at byte {at}", c.unwrap_or('?'))
+        }
+        // Policy problems, which `check_url` words itself; listed for completeness.
+        UrlProblem::Fragment => "it has a fragment".to_owned(),
+        UrlProblem::NoHost => "it has no host".to_owned(),
+        UrlProblem::SchemeRelative | UrlProblem::Insecure(_) | UrlProblem::Relative => {
+            "it is not allowed here".to_owned()
         }
     }
-    Ok(())
-}
-
-/// Checks a URL-valued field.
-pub(crate) fn check_url(url: &str, at: &Pointer<'_>) -> Result<(), Error> {
-    uri_reference(url)
-        .map_err(|why| Error::invalid(at, format!("not a valid URI reference: {why}")))
-}
-
-/// RFC 9110 §5.6.2 `token` (auth-scheme, header field name, cookie name).
-pub(crate) fn is_token(text: &str) -> bool {
-    !text.is_empty()
-        && text
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
-}
-
-/// A key of `components.securitySchemes`: `^[a-zA-Z0-9.\-_]+$`.
-pub(crate) fn is_component_name(name: &str) -> bool {
-    !name.is_empty()
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b".-_".contains(&b))
 }
 
 /// The message for a name that is not a component name.
@@ -209,109 +238,10 @@ pub(crate) fn bad_component_name(name: &str) -> String {
     )
 }
 
-const fn is_unreserved(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~')
-}
-
-const fn is_sub_delim(b: u8) -> bool {
-    matches!(
-        b,
-        b'!' | b'$' | b'&' | b'\'' | b'(' | b')' | b'*' | b'+' | b',' | b';' | b'='
-    )
-}
-
-const fn is_gen_delim(b: u8) -> bool {
-    matches!(b, b':' | b'/' | b'?' | b'#' | b'[' | b']' | b'@')
-}
-
-/// Checks RFC 3986 §4.1 `URI-reference` syntax and says what is wrong.
-///
-/// It checks the characters (ASCII, percent-encodings complete), that the scheme, if any, is
-/// well-formed, that `[`/`]` appear only around an IP-literal host and that there is at most
-/// one `#`. Empty text is rejected: it is a valid reference to the current document, but never
-/// a usable endpoint.
-pub(crate) fn uri_reference(text: &str) -> Result<(), String> {
-    if text.is_empty() {
-        return Err("it is empty".to_owned());
-    }
-    let bytes = text.as_bytes();
-    for (index, c) in text.char_indices() {
-        let allowed = u8::try_from(c)
-            .is_ok_and(|b| is_unreserved(b) || is_sub_delim(b) || is_gen_delim(b) || b == b'%');
-        if !allowed {
-            return Err(format!("invalid character {c:?} at byte {index}"));
-        }
-        if c == '%'
-            && !(bytes.get(index + 1).is_some_and(u8::is_ascii_hexdigit)
-                && bytes.get(index + 2).is_some_and(u8::is_ascii_hexdigit))
-        {
-            return Err(format!("incomplete percent-encoding at byte {index}"));
-        }
-    }
-    if text.matches('#').count() > 1 {
-        return Err("more than one `#`".to_owned());
-    }
-    // The part before the query and fragment: `scheme ":" hier-part` or a relative part.
-    let end = text.find(['?', '#']).unwrap_or(text.len());
-    let head = &text[..end];
-    let hier_start = match head.find(':') {
-        Some(colon) if !head[..colon].contains('/') => {
-            let scheme = &head[..colon];
-            let valid = scheme
-                .bytes()
-                .next()
-                .is_some_and(|b| b.is_ascii_alphabetic())
-                && scheme
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'));
-            if !valid {
-                return Err(format!(
-                    "invalid scheme {} (a relative reference cannot have `:` in its first \
-                     segment)",
-                    quoted(scheme)
-                ));
-            }
-            colon + 1
-        }
-        _ => 0,
-    };
-    let hier = &head[hier_start..];
-    let authority_len = hier
-        .strip_prefix("//")
-        .map_or(0, |rest| 2 + rest.find('/').unwrap_or(rest.len()));
-    let (authority, path) = hier.split_at(authority_len);
-    if let Some(index) = text[hier_start + authority_len..].find(['[', ']']) {
-        return Err(format!(
-            "`[` and `]` are only allowed around an IP-literal host (byte {})",
-            hier_start + authority_len + index
-        ));
-    }
-    if path.starts_with("//") {
-        return Err("a path cannot start with `//` without an authority".to_owned());
-    }
-    if let Some(open) = authority.find('[') {
-        let host = &authority[open..];
-        let well_formed = authority[..open].ends_with(['/', '@'])
-            && host.find(']').is_some_and(|close| {
-                let after = &host[close + 1..];
-                host[1..close].bytes().all(|b| !matches!(b, b'[' | b']'))
-                    && (after.is_empty()
-                        || after
-                            .strip_prefix(':')
-                            .is_some_and(|port| port.bytes().all(|b| b.is_ascii_digit())))
-            });
-        if !well_formed {
-            return Err("malformed IP-literal host".to_owned());
-        }
-    } else if authority.contains(']') {
-        return Err("malformed IP-literal host".to_owned());
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use authscheme_grammar::text::is_component_name;
 
     #[test]
     fn uri_references() {
@@ -326,7 +256,7 @@ mod tests {
             "?query",
             "#frag",
         ] {
-            assert_eq!(uri_reference(good), Ok(()), "{good}");
+            assert_eq!(uri_reference_problem(good), None, "{good}");
         }
         for (bad, why) in [
             ("", "it is empty"),
@@ -337,7 +267,7 @@ mod tests {
             ),
             ("https://bücher.example", "invalid character 'ü' at byte 9"),
             ("/a%2", "incomplete percent-encoding at byte 2"),
-            ("/a#b#c", "more than one `#`"),
+            ("/a#b#c", "unexpected '#' at byte 4"),
             ("1a:b", "invalid scheme \"1a\""),
             (":b", "invalid scheme \"\""),
             (
@@ -346,18 +276,32 @@ mod tests {
             ),
             ("http://[::1", "malformed IP-literal host"),
             ("http://a]b", "malformed IP-literal host"),
+            ("http://host:port/", "the port is not a number (byte 12)"),
+            ("http://user@@host/", "unexpected '@' at byte 12"),
+            ("https://a b/", "invalid character ' ' at byte 9"),
         ] {
-            let found = uri_reference(bad).expect_err(bad);
+            let found = uri_reference_problem(bad).expect(bad);
             assert!(found.starts_with(why), "{bad}: {found}");
         }
     }
 
     #[test]
-    fn tokens_and_names() {
-        assert!(is_token("scram-sha-256"));
-        assert!(!is_token(""));
-        assert!(!is_token("Bearer token"));
-        assert!(!is_token("bearer:"));
+    fn url_fields_refuse_fragments_and_hostless_http() {
+        let at = Pointer::Root;
+        assert!(check_url("../token?x=1", &at).is_ok());
+        assert!(check_url("ftp://x/y", &at).is_ok());
+        for bad in [
+            "https://as/authorize#x",
+            "#frag",
+            "https:///token",
+            "http://:80/",
+        ] {
+            assert!(check_url(bad, &at).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn names() {
         assert!(is_component_name("petstore_auth.v1-x"));
         assert!(!is_component_name("my auth"));
         assert!(!is_component_name(""));

@@ -1,5 +1,6 @@
 //! Security Requirement Objects and the `components.securitySchemes` map.
 
+use authscheme_grammar::text::is_component_name;
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
@@ -140,8 +141,8 @@ impl SecurityRequirement {
     pub(crate) fn check(&self, version: OpenApiVersion, at: &Pointer<'_>) -> Result<(), Error> {
         for (index, (name, _)) in self.schemes.iter().enumerate() {
             let here = at.key(name);
-            if !json::is_component_name(name) {
-                if json::uri_reference(name).is_err() {
+            if !is_component_name(name) {
+                if json::uri_reference_problem(name).is_some() {
                     let mut message = json::bad_component_name(name);
                     if version.at_least(OpenApiVersion::V3_2) {
                         message.push_str(" or be a URI reference");
@@ -307,7 +308,7 @@ impl SecuritySchemes {
         let name = name.into();
         let at = Pointer::Root;
         let here = at.key(&name);
-        if !json::is_component_name(&name) {
+        if !is_component_name(&name) {
             return Err(Error::invalid(&here, json::bad_component_name(&name)));
         }
         match self.get(&name) {

@@ -2,6 +2,7 @@
 
 use std::borrow::Cow;
 
+use authscheme_grammar::text::is_token;
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{Map, Value};
@@ -574,7 +575,7 @@ fn unknown_type(ty: &str, at: &Pointer<'_>) -> Error {
 fn check_api_key_name(name: &str, location: ApiKeyLocation, at: &Pointer<'_>) -> Result<(), Error> {
     let problem = if name.is_empty() {
         "the API key name must not be empty"
-    } else if location != ApiKeyLocation::Query && !json::is_token(name) {
+    } else if location != ApiKeyLocation::Query && !is_token(name) {
         match location {
             ApiKeyLocation::Header => "not a valid header name (RFC 9110 §5.1: a token)",
             _ => "not a valid cookie name (RFC 6265 §4.1.1: a token)",
@@ -590,7 +591,7 @@ fn check_api_key_name(name: &str, location: ApiKeyLocation, at: &Pointer<'_>) ->
 
 /// CT-B2: the auth-scheme is an RFC 9110 token.
 fn check_http_scheme(scheme: &str, at: &Pointer<'_>) -> Result<(), Error> {
-    if json::is_token(scheme) {
+    if is_token(scheme) {
         Ok(())
     } else {
         Err(Error::invalid(
