@@ -220,11 +220,17 @@ mod tests {
 
     #[test]
     fn extension_keys() {
-        assert_eq!(extension_key_problem("", false), Some(ExtensionKeyProblem::Empty));
+        assert_eq!(
+            extension_key_problem("", false),
+            Some(ExtensionKeyProblem::Empty)
+        );
         assert_eq!(
             extension_key_problem("x-oas-a", true),
             Some(ExtensionKeyProblem::Reserved("x-oas-"))
         );
-        assert_eq!(extension_key_problem("xa", false), Some(ExtensionKeyProblem::NoPrefix));
+        assert_eq!(
+            extension_key_problem("xa", false),
+            Some(ExtensionKeyProblem::NoPrefix)
+        );
     }
 }

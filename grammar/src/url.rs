@@ -106,10 +106,8 @@ pub fn url_problem(text: &str, policy: UrlPolicy) -> Option<UrlProblem> {
     };
     let https = scheme.eq_ignore_ascii_case("https");
     let http = scheme.eq_ignore_ascii_case("http");
-    if https || http {
-        if host.is_none_or(str::is_empty) {
-            return Some(UrlProblem::NoHost);
-        }
+    if (https || http) && host.is_none_or(str::is_empty) {
+        return Some(UrlProblem::NoHost);
     }
     let allowed = match policy {
         UrlPolicy::Document => true,
@@ -250,7 +248,10 @@ mod tests {
         for (bad, problem) in [
             ("", UrlProblem::Empty),
             ("https://exa mple.com", UrlProblem::Character(' ', 11)),
-            ("https://{tenant}.example.com", UrlProblem::Character('{', 8)),
+            (
+                "https://{tenant}.example.com",
+                UrlProblem::Character('{', 8),
+            ),
             ("https://bücher.example", UrlProblem::Character('ü', 9)),
             ("/a%2", UrlProblem::Percent(2)),
             ("/a#b#c", UrlProblem::Misplaced('#', 4)),
@@ -297,9 +298,15 @@ mod tests {
         let cases = [
             ("", UrlProblem::Empty),
             ("https://exa mple.com/token", UrlProblem::Character(' ', 11)),
-            ("https://{tenant}.example.com", UrlProblem::Character('{', 8)),
+            (
+                "https://{tenant}.example.com",
+                UrlProblem::Character('{', 8),
+            ),
             ("https://as/authorize#x", UrlProblem::Fragment),
-            ("http://as.example.com/token", UrlProblem::Insecure("http".to_owned())),
+            (
+                "http://as.example.com/token",
+                UrlProblem::Insecure("http".to_owned()),
+            ),
             ("ftp://x/y", UrlProblem::Insecure("ftp".to_owned())),
             ("urn:x", UrlProblem::Insecure("urn".to_owned())),
             ("//as.example.com/token", UrlProblem::SchemeRelative),
@@ -312,23 +319,39 @@ mod tests {
             ("https://é.example", UrlProblem::Character('é', 8)),
         ];
         for (url, problem) in cases {
-            assert_eq!(url_problem(url, UrlPolicy::Declared), Some(problem), "{url}");
+            assert_eq!(
+                url_problem(url, UrlPolicy::Declared),
+                Some(problem),
+                "{url}"
+            );
         }
     }
 
     #[test]
     fn documents_refuse_fragments_and_hostless_http_only() {
         assert_eq!(url_problem("ftp://x/y", UrlPolicy::Document), None);
-        assert_eq!(url_problem("//as.example.com/token", UrlPolicy::Document), None);
-        assert_eq!(url_problem("#frag", UrlPolicy::Document), Some(UrlProblem::Fragment));
-        assert_eq!(url_problem("https:///t", UrlPolicy::Document), Some(UrlProblem::NoHost));
+        assert_eq!(
+            url_problem("//as.example.com/token", UrlPolicy::Document),
+            None
+        );
+        assert_eq!(
+            url_problem("#frag", UrlPolicy::Document),
+            Some(UrlProblem::Fragment)
+        );
+        assert_eq!(
+            url_problem("https:///t", UrlPolicy::Document),
+            Some(UrlProblem::NoHost)
+        );
     }
 
     #[test]
     fn metadata_urls_are_absolute_https() {
         let policy = UrlPolicy::AbsoluteHttps;
         assert_eq!(
-            url_problem("https://as.example.com/.well-known/oauth-authorization-server", policy),
+            url_problem(
+                "https://as.example.com/.well-known/oauth-authorization-server",
+                policy
+            ),
             None
         );
         assert_eq!(

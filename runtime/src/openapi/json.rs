@@ -188,7 +188,9 @@ pub(crate) fn check_url(url: &str, at: &Pointer<'_>) -> Result<(), Error> {
             "a URL field must not contain a fragment (`#...`) (RFC 6749 §3.1, RFC 8414 §2)"
                 .to_owned()
         }
-        UrlProblem::NoHost => "an `http` or `https` URL must have a host (RFC 9110 §4.2)".to_owned(),
+        UrlProblem::NoHost => {
+            "an `http` or `https` URL must have a host (RFC 9110 §4.2)".to_owned()
+        }
         problem => format!("not a valid URI reference: {}", uri_problem(url, &problem)),
     };
     Err(Error::invalid(at, message))
