@@ -8,11 +8,13 @@ use syn::meta::ParseNestedMeta;
 use syn::parse::{ParseStream, Parser as _};
 use syn::{Ident, LitBool, LitStr, Token, token};
 
+use super::Context;
 use super::extensions::{self, ExtensionEntry};
 use crate::ctxt::Ctxt;
 use crate::symbol::{
-    self, BEARER, COMMON_KEYS, CRATE, DEPRECATED, DESCRIPTION, EXTENSIONS, NAME, OPENAPI, ROLES,
-    Symbol,
+    self, API_KEY, AUTHORIZATION_URL, BEARER, COMMON_KEYS, CRATE, DEPRECATED, DESCRIPTION,
+    EXTENSIONS, FORMAT, HTTP, MUTUAL_TLS, NAME, OAUTH2, OPENAPI, OPENID_CONNECT, REFRESH_URL,
+    ROLES, Symbol, TOKEN_URL, URL,
 };
 
 /// A value together with the key that introduced it (for "does not apply" errors).
@@ -32,7 +34,7 @@ impl<T> Attr<T> {
     }
 
     /// Stores `value`, or reports `key` as a duplicate (CT-A5), with a note on the first.
-    pub(crate) fn set(&mut self, cx: &Ctxt, key: &Ident, value: T, context: &str) {
+    pub(crate) fn set(&mut self, cx: &Ctxt, key: &Ident, value: T, context: &Context<'_>) {
         if let Some(first) = &self.slot {
             cx.duplicate(
                 key,
@@ -100,7 +102,7 @@ impl Common {
         cx: &Ctxt,
         meta: &ParseNestedMeta,
         key: &Ident,
-        context: &str,
+        context: &Context<'_>,
     ) -> syn::Result<bool> {
         if key == NAME {
             // #[oauth2(name = "petstore_auth")]
@@ -390,7 +392,7 @@ pub(crate) fn stray_comma(cx: &Ctxt, input: ParseStream, what: &str) -> bool {
 pub(crate) fn unknown_key(
     cx: &Ctxt,
     meta: &ParseNestedMeta,
-    context: &str,
+    context: &Context<'_>,
     expected: &[Symbol],
 ) -> syn::Result<()> {
     let key = path_to_string(&meta.path);
@@ -400,7 +402,7 @@ pub(crate) fn unknown_key(
     Ok(())
 }
 
-pub(crate) fn unknown_key_message(key: &str, context: &str, expected: &[Symbol]) -> String {
+pub(crate) fn unknown_key_message(key: &str, context: &Context<'_>, expected: &[Symbol]) -> String {
     let list = expected
         .iter()
         .map(|symbol| format!("`{symbol}`"))
@@ -429,7 +431,7 @@ pub(crate) fn unknown_key_message(key: &str, context: &str, expected: &[Symbol])
 }
 
 /// Targeted advice for keys people bring from OpenAPI 2.0 or from the JSON spelling.
-fn special_hint(key: &str, context: &str) -> Option<String> {
+fn special_hint(key: &str, context: &Context<'_>) -> Option<String> {
     let hint = match key {
         "accessCode" | "access_code" => {
             "OpenAPI 3 renamed the `accessCode` flow `authorizationCode`: write `authorization_code(...)`"
@@ -437,7 +439,7 @@ fn special_hint(key: &str, context: &str) -> Option<String> {
         "application" => {
             "OpenAPI 3 renamed the `application` flow `clientCredentials`: write `client_credentials(...)`"
         }
-        "authorization_url" | "device_authorization_url" if context == "#[oauth2(...)]" => {
+        "authorization_url" | "device_authorization_url" if context.is_kind(OAUTH2) => {
             return Some(format!(
                 "`{key}` belongs inside a flow, e.g. `authorization_code(authorization_url = \"...\", token_url = \"...\")`, `implicit(authorization_url = \"...\")` or `device_authorization(device_authorization_url = \"...\", token_url = \"...\")`"
             ));
@@ -447,73 +449,116 @@ fn special_hint(key: &str, context: &str) -> Option<String> {
     Some(hint.to_owned())
 }
 
-/// How this DSL spells a field that OpenAPI or FastAPI spell otherwise: (what was written,
-/// where that spelling comes from, the advice).
-const OTHER_SPELLINGS: &[(&str, &str, &str)] = &[
-    ("openIdConnectUrl", "OpenAPI's", "write `url = \"...\"`"),
-    ("openid_connect_url", "FastAPI's", "write `url = \"...\"`"),
-    (
-        "in",
-        "OpenAPI's",
-        "write the location as the key: `header = \"X-API-Key\"`, `query = \"api_key\"` or `cookie = \"session\"`",
-    ),
-    ("bearerFormat", "OpenAPI's", "write `format = \"...\"`"),
-    ("bearer_format", "FastAPI's", "write `format = \"...\"`"),
-    ("tokenUrl", "OpenAPI's", "write `token_url = \"...\"`"),
-    (
-        "authorizationUrl",
-        "OpenAPI's",
-        "write `authorization_url = \"...\"`",
-    ),
-    ("refreshUrl", "OpenAPI's", "write `refresh_url = \"...\"`"),
-    ("scheme_name", "FastAPI's", "write `name = \"...\"`"),
-    (
-        "auto_error",
-        "FastAPI's",
-        "there is no key: to make the credentials optional, use `Option<Auth<S>>` at the use site",
-    ),
+/// How this DSL spells a field that OpenAPI or FastAPI spell otherwise.
+struct OtherSpelling {
+    /// What was written.
+    written: &'static str,
+    /// Where that spelling comes from (`OpenAPI's`, `FastAPI's`).
+    source: &'static str,
+    advice: Advice,
+}
+
+/// What to write instead of an [`OtherSpelling`].
+enum Advice {
+    /// This DSL's key for the same field: ``write `key = "..."` ``.
+    Key(Symbol),
+    /// The API key location, which this DSL writes as the key.
+    Location,
+    /// There is no key; the text says what to do instead.
+    NoKey(&'static str),
+}
+
+const OTHER_SPELLINGS: &[OtherSpelling] = &[
+    OtherSpelling {
+        written: "openIdConnectUrl",
+        source: "OpenAPI's",
+        advice: Advice::Key(URL),
+    },
+    OtherSpelling {
+        written: "openid_connect_url",
+        source: "FastAPI's",
+        advice: Advice::Key(URL),
+    },
+    OtherSpelling {
+        written: "in",
+        source: "OpenAPI's",
+        advice: Advice::Location,
+    },
+    OtherSpelling {
+        written: "bearerFormat",
+        source: "OpenAPI's",
+        advice: Advice::Key(FORMAT),
+    },
+    OtherSpelling {
+        written: "bearer_format",
+        source: "FastAPI's",
+        advice: Advice::Key(FORMAT),
+    },
+    OtherSpelling {
+        written: "tokenUrl",
+        source: "OpenAPI's",
+        advice: Advice::Key(TOKEN_URL),
+    },
+    OtherSpelling {
+        written: "authorizationUrl",
+        source: "OpenAPI's",
+        advice: Advice::Key(AUTHORIZATION_URL),
+    },
+    OtherSpelling {
+        written: "refreshUrl",
+        source: "OpenAPI's",
+        advice: Advice::Key(REFRESH_URL),
+    },
+    OtherSpelling {
+        written: "scheme_name",
+        source: "FastAPI's",
+        advice: Advice::Key(NAME),
+    },
+    OtherSpelling {
+        written: "auto_error",
+        source: "FastAPI's",
+        advice: Advice::NoKey(
+            "there is no key: to make the credentials optional, use `Option<Auth<S>>` at the use site",
+        ),
+    },
 ];
 
 /// `tokenUrl` → `token_url` and the like, when the DSL's key is one `context` accepts (else
 /// the other hints say where it belongs).
-fn other_spelling(key: &str, context: &str, expected: &[Symbol]) -> Option<String> {
-    let (_, source, advice) = OTHER_SPELLINGS
+fn other_spelling(key: &str, context: &Context<'_>, expected: &[Symbol]) -> Option<String> {
+    let OtherSpelling { source, advice, .. } = OTHER_SPELLINGS
         .iter()
-        .find(|(spelling, _, _)| *spelling == key)?;
-    // The key the advice names, when it names a single key (`url`, `format`, ..).
-    let target = advice
-        .strip_prefix("write `")
-        .and_then(|rest| rest.split_once(' '))
-        .map(|(target, _)| target);
-    if let Some(target) = target
-        && !expected.iter().any(|symbol| symbol.as_str() == target)
-    {
-        if let Some(hint) = special_hint(target, context) {
-            return Some(format!("{source} `{key}` is `{target}` here, and {hint}"));
+        .find(|spelling| spelling.written == key)?;
+    match advice {
+        Advice::Key(target) if !expected.contains(target) => {
+            let target = target.as_str();
+            if let Some(hint) = special_hint(target, context) {
+                return Some(format!("{source} `{key}` is `{target}` here, and {hint}"));
+            }
+            let owner = owning_kind(target, expected)?;
+            Some(format!(
+                "{source} `{key}` is `{target}` of `#[{owner}(...)]` here"
+            ))
         }
-        let owner = owning_kind(target, expected)?;
-        return Some(format!(
-            "{source} `{key}` is `{target}` of `#[{owner}(...)]` here"
-        ));
-    }
-    if key == "in" && context != "#[api_key(...)]" {
-        return Some(format!(
+        Advice::Key(target) => Some(format!("for {source} `{key}`, write `{target} = \"...\"`")),
+        Advice::Location if !context.is_kind(API_KEY) => Some(format!(
             "{source} `in` is the location of `#[api_key(...)]`, written as `header = \"...\"`, `query = \"...\"` or `cookie = \"...\"`"
-        ));
+        )),
+        Advice::Location => Some(format!(
+            "for {source} `{key}`, write the location as the key: `header = \"X-API-Key\"`, `query = \"api_key\"` or `cookie = \"session\"`"
+        )),
+        Advice::NoKey(text) => Some(format!("for {source} `{key}`, {text}")),
     }
-    Some(format!("for {source} `{key}`, {advice}"))
 }
 
 /// A key that has a counterpart in `context`'s kind: `roles` on OAuth kinds, `scopes` on the
 /// others, `token_url` on OpenID Connect.
-fn cross_kind_hint(key: &str, context: &str) -> Option<&'static str> {
-    // A flow's context is `password(...)`.
-    let in_flow = !context.starts_with("#[");
-    let oauth = in_flow || matches!(context, "#[oauth2(...)]" | "#[openid_connect(...)]");
-    let roles_kind = matches!(
-        context,
-        "#[api_key(...)]" | "#[http(...)]" | "#[mutual_tls(...)]"
-    );
+fn cross_kind_hint(key: &str, context: &Context<'_>) -> Option<&'static str> {
+    let oauth = match *context {
+        Context::Flow(_) => true,
+        Context::Kind(kind) => kind == OAUTH2 || kind == OPENID_CONNECT,
+    };
+    let roles_kind = matches!(*context, Context::Kind(kind) if kind == API_KEY || kind == HTTP || kind == MUTUAL_TLS);
     match key {
         "roles" if oauth => {
             Some("OAuth schemes list what a requirement may ask for as scopes: use `scopes(...)`")
@@ -521,9 +566,7 @@ fn cross_kind_hint(key: &str, context: &str) -> Option<&'static str> {
         "scopes" if roles_kind => Some(
             "this kind has no OAuth scopes; to name what a requirement may ask for (OpenAPI 3.1+), use `roles(...)`",
         ),
-        "token_url" | "authorization_url" | "refresh_url"
-            if context == "#[openid_connect(...)]" =>
-        {
+        "token_url" | "authorization_url" | "refresh_url" if context.is_kind(OPENID_CONNECT) => {
             Some(
                 "OpenID Connect endpoints come from the discovery document: use `url = \"https://.../.well-known/openid-configuration\"`",
             )
@@ -608,7 +651,8 @@ pub(crate) fn path_to_string(path: &syn::Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::{did_you_mean, edit_distance, unknown_key_message};
-    use crate::symbol::{API_KEY_KEYS, OAUTH2_KEYS};
+    use crate::attr::Context;
+    use crate::symbol::{API_KEY, API_KEY_KEYS, OAUTH2, OAUTH2_KEYS};
 
     #[test]
     fn edit_distance_counts_single_edits() {
@@ -634,15 +678,15 @@ mod tests {
     #[test]
     fn messages() {
         assert_eq!(
-            unknown_key_message("hedaer", "#[api_key(...)]", API_KEY_KEYS),
+            unknown_key_message("hedaer", &Context::Kind(API_KEY), API_KEY_KEYS),
             "unknown key `hedaer` in `#[api_key(...)]`; did you mean `header`? expected one of: `header`, `query`, `cookie`, `roles`"
         );
         assert_eq!(
-            unknown_key_message("realm", "#[api_key(...)]", API_KEY_KEYS),
+            unknown_key_message("realm", &Context::Kind(API_KEY), API_KEY_KEYS),
             "`realm` does not apply to `#[api_key(...)]`; it is a key of `#[http(...)]`; expected one of: `header`, `query`, `cookie`, `roles`"
         );
         assert!(
-            unknown_key_message("accessCode", "#[oauth2(...)]", OAUTH2_KEYS)
+            unknown_key_message("accessCode", &Context::Kind(OAUTH2), OAUTH2_KEYS)
                 .contains("write `authorization_code(...)`")
         );
     }

@@ -4,7 +4,7 @@ use syn::meta::ParseNestedMeta;
 use syn::{Attribute, Ident, LitStr};
 
 use super::common::{Attr, Common, flag, lit_str, str_list, unknown_key};
-use super::{context, expected_keys, parse_args};
+use super::{Context, context, expected_keys, parse_args};
 use crate::ctxt::Ctxt;
 use crate::symbol::{BASIC, BEARER, DIGEST, FORMAT, HTTP, REALM, ROLES, SCHEME};
 
@@ -79,7 +79,13 @@ impl Http {
         Ok(())
     }
 
-    fn push_scheme(&mut self, cx: &Ctxt, key: &Ident, scheme: Option<LitStr>, context: &str) {
+    fn push_scheme(
+        &mut self,
+        cx: &Ctxt,
+        key: &Ident,
+        scheme: Option<LitStr>,
+        context: &Context<'_>,
+    ) {
         if let Some(first) = self.schemes.iter().find(|choice| choice.key == *key) {
             cx.duplicate(
                 key,

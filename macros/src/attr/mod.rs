@@ -11,6 +11,8 @@ pub(crate) mod oauth2;
 pub(crate) mod openid_connect;
 pub(crate) mod scopes;
 
+use std::fmt;
+
 use syn::meta::ParseNestedMeta;
 use syn::{Attribute, DeriveInput, Expr, ExprLit, Ident, Lit, Meta};
 
@@ -98,9 +100,34 @@ impl<'a> Input<'a> {
     }
 }
 
-/// The context used in messages, e.g. `#[oauth2(...)]`.
-pub(crate) fn context(kind: Symbol) -> String {
-    format!("#[{kind}(...)]")
+/// Where a key is written: directly in a kind attribute, or in a flow of `#[oauth2(..)]`.
+/// Messages show it as written (`#[oauth2(...)]`, `password(...)`); hints that depend on the
+/// place match on it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Context<'a> {
+    Kind(Symbol),
+    Flow(&'a Ident),
+}
+
+impl Context<'_> {
+    /// Whether this is `#[kind(...)]` itself.
+    pub(crate) fn is_kind(self, kind: Symbol) -> bool {
+        matches!(self, Self::Kind(this) if this == kind)
+    }
+}
+
+impl fmt::Display for Context<'_> {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Kind(kind) => write!(formatter, "#[{kind}(...)]"),
+            Self::Flow(ident) => write!(formatter, "{ident}(...)"),
+        }
+    }
+}
+
+/// The context of the keys of `#[kind(..)]`.
+pub(crate) const fn context(kind: Symbol) -> Context<'static> {
+    Context::Kind(kind)
 }
 
 /// Every key `#[kind(..)]` accepts, for "expected one of" lists.

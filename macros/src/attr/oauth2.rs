@@ -7,7 +7,7 @@ use syn::{Attribute, Ident, LitStr, token};
 use super::common::{Attr, Common, lit_str, skip_to_comma, unknown_key};
 use super::extensions::{self, ExtensionEntry};
 use super::scopes::{self, ScopeEntry};
-use super::{context, expected_keys, parse_args};
+use super::{Context, context, expected_keys, parse_args};
 use crate::ctxt::Ctxt;
 use crate::model::FlowKind;
 use crate::symbol::{
@@ -144,7 +144,7 @@ impl Flow {
             malformed: false,
         };
         let before = cx.error_count();
-        let context = format!("{ident}(...)");
+        let context = Context::Flow(ident);
         // The group is parsed in a buffer of its own, so that an error inside it leaves the
         // rest of `#[oauth2(..)]` readable.
         let group;
@@ -169,7 +169,7 @@ impl Flow {
         cx: &Ctxt,
         meta: &ParseNestedMeta,
         key: &Ident,
-        context: &str,
+        context: &Context<'_>,
     ) -> syn::Result<()> {
         if key == AUTHORIZATION_URL {
             // authorization_code(authorization_url = "https://as.example.com/authorize", ..)
