@@ -1,6 +1,8 @@
 //! Unit tests of the whole pipeline on `proc_macro2` token streams: parsing and validation
-//! (asserting the messages), expansion snapshots, and property tests that no input panics.
+//! (asserting the messages), expansion snapshots, property tests that no input panics, and
+//! property tests that the derive and the runtime agree on the rules they share.
 
+mod agreement;
 mod expansion;
 mod fuzz;
 mod validation;
