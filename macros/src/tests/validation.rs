@@ -689,6 +689,44 @@ fn url_rules() {
     );
 }
 
+/// What the RFC 3986 parser refuses that a hand-written check once let through (issue 12).
+#[test]
+fn url_syntax_beyond_characters() {
+    let cases = [
+        (
+            "https://user@@as/token",
+            "`token_url` is not a valid URL: `@` at 13 is out of place in the authority (RFC 3986 §3.2: `userinfo@host:port`)",
+        ),
+        (
+            "http://[::1/token",
+            "`token_url` is not a valid URL: malformed IP-literal host at 11; write an IPv6 address in brackets, like `http://[::1]:8080/`",
+        ),
+        (
+            "https://as:443:80/token",
+            "`token_url` is not a valid URL: the port must be a number",
+        ),
+        (
+            "https://:443/token",
+            "`token_url` is not a valid URL: it has no host; write `https://host/...`",
+        ),
+        (
+            "1token:x",
+            "`token_url` is not a valid URL: the text before the first `:` is not a scheme (RFC 3986 §3.1); write `https://...` or a path such as `/token`",
+        ),
+        (
+            "/token?a#b#c",
+            "`token_url` is not a valid URL: `#` at 10 is not allowed there (RFC 3986)",
+        ),
+    ];
+    for (url, message) in cases {
+        assert_eq!(
+            error(quote! { #[oauth2(token_url = #url)] struct S; }),
+            message,
+            "{url}"
+        );
+    }
+}
+
 // ----- CT-H1, J, crate -----
 
 #[test]

@@ -51,7 +51,7 @@ pub(super) fn check_url(cx: &Ctxt, lit: &LitStr, key: &str, policy: UrlPolicy) -
             "`{key}` is not a valid URL: malformed IP-literal host at {index}; write an IPv6 address in brackets, like `http://[::1]:8080/`"
         ),
         UrlProblem::Authority(index) => format!(
-            "`{key}` is not a valid URL: {} at {index} cannot appear there in the host part (RFC 3986 §3.2)",
+            "`{key}` is not a valid URL: {} at {index} is out of place in the authority (RFC 3986 §3.2: `userinfo@host:port`)",
             grammar::describe(
                 url.get(index..)
                     .and_then(|rest| rest.chars().next())

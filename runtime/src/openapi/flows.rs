@@ -881,6 +881,57 @@ mod tests {
         );
     }
 
+    /// Issue 12: URLs that a hand-written check let through, refused as the derive refuses
+    /// them (an RFC 3986 parser, no fragment, a host for http(s)).
+    #[test]
+    fn malformed_urls_are_refused() {
+        for (url, message) in [
+            (
+                "https://a b/token",
+                "/tokenUrl: not a valid URI reference: invalid character ' ' at byte 9",
+            ),
+            (
+                "http://[::1/token",
+                "/tokenUrl: not a valid URI reference: malformed IP-literal host (byte 11)",
+            ),
+            (
+                "https://[::g]/token",
+                "/tokenUrl: not a valid URI reference: malformed IP-literal host (byte 11)",
+            ),
+            (
+                "http://host:port/token",
+                "/tokenUrl: not a valid URI reference: the port is not a number (byte 12)",
+            ),
+            (
+                "https://user@@host/token",
+                "/tokenUrl: not a valid URI reference: unexpected '@' at byte 13",
+            ),
+            (
+                "https://:443/token",
+                "/tokenUrl: an `http` or `https` URL must have a host (RFC 9110 §4.2)",
+            ),
+            (
+                "https:///token",
+                "/tokenUrl: an `http` or `https` URL must have a host (RFC 9110 §4.2)",
+            ),
+            (
+                "https://as.example.com/token#x",
+                "/tokenUrl: a URL field must not contain a fragment (`#...`) (RFC 6749 §3.1, \
+                 RFC 8414 §2)",
+            ),
+        ] {
+            let flow = OAuthFlow::password(url, &[]);
+            assert_eq!(
+                flow.to_json(OpenApiVersion::V3_1).unwrap_err().to_string(),
+                message,
+                "{url}"
+            );
+            let json = serde_json::json!({"scopes": {}, "tokenUrl": url});
+            let read = OAuthFlow::from_json(&json, FlowKind::Password, OpenApiVersion::V3_1);
+            assert_eq!(read.unwrap_err().to_string(), message, "{url}");
+        }
+    }
+
     #[test]
     fn duplicate_scopes_are_rejected() {
         const SCOPES: &[Scope] = &[Scope::new("a", "x"), Scope::new("a", "y")];

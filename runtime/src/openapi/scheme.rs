@@ -810,6 +810,15 @@ mod tests {
                 "/openIdConnectUrl: not a valid URI reference: invalid character '{' at byte 23",
             ),
             (
+                SecurityScheme::open_id_connect("https://id.example.com:oidc/.well-known/x"),
+                "/openIdConnectUrl: not a valid URI reference: the port is not a number (byte 23)",
+            ),
+            (
+                SecurityScheme::open_id_connect("https://id.example.com/.well-known/x#top"),
+                "/openIdConnectUrl: a URL field must not contain a fragment (`#...`) (RFC 6749 \
+                 §3.1, RFC 8414 §2)",
+            ),
+            (
                 SecurityScheme::mutual_tls()
                     .with_extensions(vec![Extension::new("internal", ExtensionValue::Bool(true))]),
                 "/internal: extension field `internal` must start with `x-`",
