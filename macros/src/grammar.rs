@@ -1,4 +1,4 @@
-//! The character-level grammars of RULES.md Appendix B, as plain functions over `&str`.
+//! The character-level grammars of `docs/RULES.md` Appendix B, as plain functions over `&str`.
 
 /// RFC 9110 §5.6.2 `tchar`.
 const fn is_tchar(c: char) -> bool {
@@ -69,7 +69,7 @@ pub(crate) fn is_component_name(text: &str) -> bool {
 /// Which URLs a field accepts.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) enum UrlPolicy {
-    /// Relative references, `https`, or `http` on a loopback host (DESIGN.md).
+    /// Relative references, `https`, or `http` on a loopback host (CT-E3).
     Default,
     /// Absolute `https` only (`oauth2_metadata_url`, RFC 8414 §3).
     AbsoluteHttps,

@@ -1,5 +1,5 @@
 //! The rules of the DSL: `attr` (what was written) → `model` (what is expanded). Every rule is
-//! one `check_*` function naming its rule in `shared/spec/RULES.md` (a); each reports into the
+//! one `check_*` function naming its rule in `docs/RULES.md` (a); each reports into the
 //! `Ctxt` and goes on, so that a declaration's errors all appear at once.
 
 use syn::ext::IdentExt as _;
@@ -709,7 +709,7 @@ fn optional_url(
 }
 
 // CT-E1 (a URI-reference of RFC 3986 characters), CT-E2 (relative references are fine),
-// CT-E3 (absolute URLs use https, or http on a loopback host, per DESIGN.md), CT-E4 (no
+// CT-E3 (absolute URLs use https, or http on a loopback host, our policy), CT-E4 (no
 // fragment); with `UrlPolicy::AbsoluteHttps` for discovery URLs that must be absolute.
 fn check_url(cx: &Ctxt, lit: &LitStr, key: &str, policy: UrlPolicy) -> Option<String> {
     let url = lit.value();
