@@ -242,7 +242,7 @@ async fn served_openapi_is_valid_3_1_and_matches_the_routes() {
 
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../../shared/spec/openapi-3.1.schema.json"
+        "/../spec/openapi-3.1.schema.json"
     );
     let schema: Value = serde_json::from_str(
         &std::fs::read_to_string(path)

@@ -1,6 +1,6 @@
 //! URL-valued fields: RFC 3986 syntax (parsed by `fluent-uri`) and the rules OpenAPI and OAuth
 //! add on top (no fragment, an `http`/`https` URL has a host, and for declarations the `https`
-//! policy of DESIGN.md).
+//! policy of CT-E3).
 
 use fluent_uri::{ParseErrorKind, UriRef};
 
@@ -117,7 +117,7 @@ pub fn url_problem(text: &str, policy: UrlPolicy) -> Option<UrlProblem> {
     (!allowed).then(|| UrlProblem::Insecure(scheme.to_owned()))
 }
 
-/// The hosts on which DESIGN.md allows `http` in a declaration.
+/// The hosts on which a declaration may use `http` (CT-E3's loopback exception).
 fn is_loopback(host: &str) -> bool {
     host.eq_ignore_ascii_case("localhost") || host == "127.0.0.1" || host == "[::1]"
 }

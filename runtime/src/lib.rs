@@ -1,6 +1,10 @@
 #![doc = include_str!("docs/crate.md")]
 #![deny(unsafe_code)]
 
+// The expansion snapshots that `private`'s tests compile name the crate `::authscheme`.
+#[cfg(test)]
+extern crate self as authscheme;
+
 pub mod adapters;
 pub mod compose;
 pub mod credentials;

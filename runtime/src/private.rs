@@ -1,25 +1,65 @@
 //! What `#[derive(SecurityScheme)]` and `scopes!` expansions name, under
 //! `::authscheme::__private`. Not part of the public API: it changes in any release, which is
 //! why `authscheme-macros` is pinned with `=`.
+//!
+//! The derive writes the impl itself (`macros/src/expand/security_scheme.rs`), naming only
+//! what is here: `const fn`s whose parameters have distinct types, and struct literals with
+//! named fields. The tests at the end of this file write one expansion of each shape by hand,
+//! so that a change here that the derive does not follow fails this crate's own tests too.
 
+pub use crate::compose::{ApiKeyHeader, Elsewhere, InAuthorization};
 pub use crate::credentials::{
     ApiKey, ApiKeyConfig, BasicConfig, BasicCredentials, BearerToken, ClientCertificate,
     Credentials, DigestCredentials, HttpConfig, HttpCredentials,
 };
 pub use crate::openapi;
 pub use crate::openapi::{
-    ApiKeyLocation, Extension, ExtensionValue, FlowKind, OAuthFlow, OAuthFlows, OpenApiVersion,
-    Scope, SecuritySchemeKind, Text,
+    ApiKeyLocation, Extension, ExtensionValue, FlowKind, List, OAuthFlow, OAuthFlows,
+    OpenApiVersion, Scope, SecuritySchemeKind, Text,
 };
 pub use crate::scheme::{Declaration, SecurityScheme};
 pub use crate::scopes::{MAX_SCOPES, ScopeAt, ScopeMarker, ScopeSet, Scopes};
-pub use crate::{
-    __extension as extension, __flow_slot as flow_slot,
-    __impl_security_scheme as impl_security_scheme,
-};
 pub use http::HeaderName;
 
-mod derive;
+/// An OAuth flow as the derive writes it: by field name, as its four URLs share a type and
+/// positional arguments could be swapped unnoticed. [`Flow::build`] checks that the URLs fit
+/// the kind.
+pub struct Flow {
+    /// Which flow this is.
+    pub kind: FlowKind,
+    /// `authorizationUrl`: implicit and authorization code flows.
+    pub authorization_url: Option<&'static str>,
+    /// `deviceAuthorizationUrl`: device authorization flow.
+    pub device_authorization_url: Option<&'static str>,
+    /// `tokenUrl`: every flow but implicit.
+    pub token_url: Option<&'static str>,
+    /// `refreshUrl`, optional on every flow.
+    pub refresh_url: Option<&'static str>,
+    /// The flow's scopes with their descriptions.
+    pub scopes: &'static [Scope],
+    /// The flow's `x-` extensions.
+    pub extensions: &'static [Extension],
+}
+
+impl Flow {
+    /// The OpenAPI flow.
+    ///
+    /// # Panics
+    ///
+    /// If the URLs given do not fit the kind (in a `const` context: a compile error).
+    #[must_use]
+    pub const fn build(self) -> OAuthFlow {
+        OAuthFlow::declared(
+            self.kind,
+            self.authorization_url,
+            self.device_authorization_url,
+            self.token_url,
+            self.refresh_url,
+            self.scopes,
+            self.extensions,
+        )
+    }
+}
 
 /// The type `scopes!(S: "a", "b")` names, by the indices of its scopes:
 /// `Scopes<S, (ScopeAt<0, a>, ScopeAt<1, b>)>`.
@@ -217,5 +257,93 @@ mod tests {
         message.push("scope `a`");
         message.push(" is not declared");
         assert_eq!(message.as_str(), "scope `a` is not declared");
+    }
+}
+
+/// The derive's expansion snapshots (`macros/src/tests/snapshots/`; the stand-in impl's
+/// snapshot holds its `compile_error!`s, and is the same code with other values), compiled as this crate's
+/// own code: a change of `__private` that the derive does not follow fails to build here,
+/// not only in a user's crate. `AUTHSCHEME_BLESS=1 cargo test -p authscheme-macros --lib`
+/// rewrites the snapshots from the derive.
+#[cfg(test)]
+#[allow(
+    dead_code,
+    unreachable_pub,
+    missing_docs,
+    clippy::all,
+    clippy::pedantic
+)]
+mod expansions {
+    use crate::SecurityScheme;
+    use crate::openapi::{OpenApiVersion, SecuritySchemeKind};
+
+    macro_rules! snapshot {
+        ($name:literal) => {
+            include!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../macros/src/tests/snapshots/",
+                $name,
+                ".expanded.rs"
+            ));
+        };
+    }
+
+    mod oauth2_flat {
+        pub struct ItemsAuth;
+        snapshot!("oauth2_flat");
+    }
+    mod oauth2_flows {
+        pub struct PetstoreAuth;
+        snapshot!("oauth2_flows");
+    }
+    mod openid_connect {
+        pub struct Oidc;
+        snapshot!("openid_connect");
+    }
+    mod api_key {
+        mod my {
+            pub mod auth {
+                pub use crate::__private;
+            }
+        }
+        pub struct KeyAuth<'a, T: Clone, const N: usize>
+        where
+            T: Default,
+        {
+            key: &'a T,
+        }
+        snapshot!("api_key");
+    }
+    mod http_basic {
+        pub struct Admin;
+        snapshot!("http_basic");
+    }
+    mod http_custom {
+        pub enum Scram {}
+        snapshot!("http_custom");
+    }
+    mod mutual_tls {
+        pub struct ClientCert;
+        snapshot!("mutual_tls");
+    }
+
+    #[test]
+    fn the_snapshots_are_working_impls() {
+        let flows = oauth2_flows::PetstoreAuth::openapi();
+        let SecuritySchemeKind::OAuth2 { flows, .. } = &flows.kind else {
+            panic!("oauth2 expands to an OAuth2 scheme: {flows:?}");
+        };
+        assert!(flows.client_credentials.is_some() && flows.authorization_code.is_some());
+        assert_eq!(
+            oauth2_flat::ItemsAuth::SCOPES,
+            ["items:read", "items:write"]
+        );
+        assert_eq!(api_key::KeyAuth::<'static, u8, 1>::CONFIG.name, "X-API-Key");
+        assert_eq!(http_custom::Scram::CONFIG.scheme, "SCRAM-SHA-256");
+        assert_eq!(
+            mutual_tls::ClientCert::MIN_OPENAPI_VERSION,
+            OpenApiVersion::V3_1
+        );
+        assert!(!http_basic::Admin::DECLARATION.errored);
     }
 }

@@ -79,8 +79,7 @@ fn document() -> SecurityDocument {
         .route::<Auth<Oidc>>(Method::GET, "/oidc")
 }
 
-/// What FastAPI 0.163 writes in `components.securitySchemes` for the same declarations
-/// (fastapi-behaviour.md §3.1).
+/// What FastAPI 0.163 writes in `components.securitySchemes` for the same declarations.
 #[test]
 fn components_equal_fastapi() {
     let json = document().to_json(OpenApiVersion::V3_1).unwrap();

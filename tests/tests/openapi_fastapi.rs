@@ -1,5 +1,5 @@
 //! Our JSON for a declaration equals what FastAPI 0.163 emits for the equivalent FastAPI
-//! declaration (`/openapi.json`, compact, as `fastapi-behaviour.md` §3.1 describes it).
+//! declaration (its `/openapi.json`, which FastAPI serves compact).
 //!
 //! Each expected value is FastAPI's output written by hand as a JSON literal, in FastAPI's key
 //! order, next to the FastAPI declaration it comes from. Every case is compared three ways:

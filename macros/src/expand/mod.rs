@@ -24,7 +24,9 @@ pub(crate) fn derive_security_scheme(input: TokenStream) -> TokenStream {
     let scheme = validate::validate(&cx, &attrs);
     let left_to_rustc = cx.left_to_rustc();
     match (cx.check(), scheme) {
-        (Ok(()), Some(scheme)) => security_scheme::expand(&scheme),
+        (Ok(()), Some(scheme)) => {
+            security_scheme::expand(&scheme, security_scheme::Origin::Validated)
+        }
         (Err(errors), _) => {
             let mut tokens = errors.to_compile_error();
             tokens.extend(dummy::expand(&attrs));

@@ -1,12 +1,17 @@
-//! The impl of `SecurityScheme` for a validated declaration.
+//! The impl of `SecurityScheme` for a declaration: the one place where the code a user gets
+//! is written, for a validated declaration and, with placeholder values, for the stand-in
+//! impl that `dummy` emits next to compile errors.
 //!
-//! The derive only states what was declared, in one invocation of the runtime's
-//! `__private::impl_security_scheme!`; that `macro_rules!` macro writes the impl, with
-//! `'static` data built through `const fn`s and struct literals, nothing computed at startup.
-//! Emitting few tokens here is what keeps many declarations cheap to compile (see
-//! `runtime/src/private/derive.rs` for the grammar and the reason).
+//! The expansion is one anonymous `const _: () = { .. };` block, as serde's is: inside it,
+//! `use <runtime>::__private as __authscheme;` names the runtime whatever the user calls it
+//! (`crate = ".."`) in four tokens instead of nine per path, and `Option`'s variants are
+//! imported so that a user's own `None` cannot shadow them. Everything the impl names is a
+//! typed item of the runtime's `__private` module: `const fn`s whose parameters have distinct
+//! types, and struct literals with named fields where several fields share a type (an OAuth
+//! flow's URLs), so that the two crates disagreeing fails to build. The data is `'static`,
+//! built at compile time: struct literals inside `&[..]`, which borrowing promotes in place.
 
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::{Literal, Span, TokenStream};
 use quote::quote;
 use syn::{Generics, Ident, ImplGenerics, TypeGenerics, WhereClause, parse_quote};
 
@@ -15,52 +20,299 @@ use crate::model::{
     Version,
 };
 
-/// The `impl_security_scheme!` invocation for `scheme`.
-pub(crate) fn expand(scheme: &Scheme) -> TokenStream {
+/// Whether the impl is the real one or the stand-in of a declaration that failed to compile.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Origin {
+    Validated,
+    /// The build fails on the `compile_error!`s beside the impl; the impl only keeps the
+    /// user's other uses of the type from adding errors of their own.
+    StandIn,
+}
+
+/// The expansion for `scheme`: its scope markers and its impls, in one `const` block.
+pub(crate) fn expand(scheme: &Scheme, origin: Origin) -> TokenStream {
     let krate = &scheme.krate;
     let ident = scheme.ident;
     let (impl_generics, ty_generics, where_clause) = impl_header_generics(ident, scheme.generics);
+    let header = ImplHeader {
+        impl_generics: &impl_generics,
+        ident,
+        ty_generics: &ty_generics,
+        where_clause: where_clause.as_ref(),
+    };
+    let declaration = declaration(scheme, origin);
+    let Parts {
+        credentials,
+        config_type,
+        config,
+        openapi_kind,
+    } = parts(&scheme.kind);
+    let description = optional(scheme.description.as_deref());
+    let deprecated = scheme.deprecated;
+    let extensions = extensions(&scheme.extensions);
+    let markers = scope_markers(scheme, &header);
+    let api_key_header = api_key_header(&scheme.kind, &header);
+    let ImplHeader {
+        impl_generics,
+        ident,
+        ty_generics,
+        where_clause,
+    } = header;
+    quote! {
+        #[allow(unused_imports, unused_qualifications, clippy::absolute_paths)]
+        const _: () = {
+            use #krate::__private as __authscheme;
+            use ::core::option::Option::{None, Some};
+            #markers
+            #api_key_header
+            #[automatically_derived]
+            impl #impl_generics __authscheme::SecurityScheme for #ident #ty_generics #where_clause {
+                const DECLARATION: __authscheme::Declaration = #declaration;
+                type Credentials = __authscheme::#credentials;
+                const CONFIG: #config_type = #config;
+                const OPENAPI: __authscheme::openapi::SecurityScheme =
+                    __authscheme::openapi::SecurityScheme::declared(
+                        #openapi_kind,
+                        #description,
+                        #deprecated,
+                        #extensions,
+                    );
+            }
+        };
+    }
+}
+
+/// What every impl header of the expansion repeats.
+struct ImplHeader<'a> {
+    impl_generics: &'a ImplGenerics<'a>,
+    ident: &'a Ident,
+    ty_generics: &'a TypeGenerics<'a>,
+    where_clause: Option<&'a WhereClause>,
+}
+
+/// `SecurityScheme::DECLARATION`: name, scopes (or roles), oldest OpenAPI version.
+fn declaration(scheme: &Scheme, origin: Origin) -> TokenStream {
     let name = &scheme.name;
     let scopes = &scheme.scopes;
     let min_version = version(scheme.min_version);
-    let roles = scheme.roles.then(|| quote!(roles));
-    let kind = kind(krate, &scheme.kind);
-    let description = optional(scheme.description.as_deref());
-    let deprecated = scheme.deprecated;
-    let extensions = extensions(krate, &scheme.extensions);
-    let markers = scope_markers(scheme, &impl_generics, &ty_generics, where_clause.as_ref());
+    let roles = scheme.roles.then(|| quote!(.roles()));
+    let errored = (origin == Origin::StandIn).then(|| quote!(.errored()));
     quote! {
-        #markers
-        #krate::__private::impl_security_scheme! {
-            [
-                [#impl_generics] #ident [#ty_generics] [#where_clause]
-                #name [#(#scopes),*] #min_version [#roles]
-                [#description #deprecated #extensions]
-            ]
-            #kind
+        __authscheme::Declaration::new(
+            #name,
+            &[#(#scopes),*],
+            __authscheme::OpenApiVersion::#min_version,
+        )#roles #errored
+    }
+}
+
+/// The kind-specific half of the impl.
+struct Parts {
+    /// The `Credentials` type, a name in `__private`.
+    credentials: Ident,
+    config_type: TokenStream,
+    config: TokenStream,
+    /// The `SecuritySchemeKind` of the OpenAPI object.
+    openapi_kind: TokenStream,
+}
+
+fn parts(kind: &Kind) -> Parts {
+    let bearer = |openapi_kind| Parts {
+        credentials: ident("BearerToken"),
+        config_type: quote!(()),
+        config: quote!(()),
+        openapi_kind,
+    };
+    match kind {
+        Kind::OAuth2 {
+            flows,
+            flows_extensions,
+            metadata_url,
+        } => bearer(oauth2_kind(
+            flows,
+            flows_extensions,
+            metadata_url.as_deref(),
+        )),
+        Kind::OpenIdConnect { url } => bearer(quote! {
+            __authscheme::SecuritySchemeKind::OpenIdConnect {
+                url: __authscheme::Text::Borrowed(#url),
+            }
+        }),
+        Kind::ApiKey { location, name } => {
+            let in_header = *location == ApiKeyLocation::Header;
+            let location = ident(match location {
+                ApiKeyLocation::Header => "Header",
+                ApiKeyLocation::Query => "Query",
+                ApiKeyLocation::Cookie => "Cookie",
+            });
+            // For a header, the lookup's `HeaderName`, built once in a `static` from the
+            // name lowercased (header names are case-insensitive, and
+            // `HeaderName::from_static` takes them lowercase).
+            let header_name = in_header.then(|| {
+                let lowercase = name.to_ascii_lowercase();
+                quote! {
+                    .with_header_name(|| {
+                        static HEADER_NAME: __authscheme::HeaderName =
+                            __authscheme::HeaderName::from_static(#lowercase);
+                        &HEADER_NAME
+                    })
+                }
+            });
+            Parts {
+                credentials: ident("ApiKey"),
+                config_type: quote!(__authscheme::ApiKeyConfig),
+                config: quote! {
+                    __authscheme::ApiKeyConfig::new(__authscheme::ApiKeyLocation::#location, #name)
+                        #header_name
+                },
+                openapi_kind: quote! {
+                    __authscheme::SecuritySchemeKind::ApiKey {
+                        name: __authscheme::Text::Borrowed(#name),
+                        location: __authscheme::ApiKeyLocation::#location,
+                    }
+                },
+            }
         }
+        Kind::Http(Http::Basic { realm }) => {
+            let realm = optional(realm.as_deref());
+            Parts {
+                credentials: ident("BasicCredentials"),
+                config_type: quote!(__authscheme::BasicConfig),
+                config: quote!(__authscheme::BasicConfig::new(#realm)),
+                openapi_kind: http_kind("basic", None),
+            }
+        }
+        Kind::Http(Http::Bearer { format }) => bearer(http_kind("bearer", format.as_deref())),
+        Kind::Http(Http::Digest) => Parts {
+            credentials: ident("DigestCredentials"),
+            config_type: quote!(()),
+            config: quote!(()),
+            openapi_kind: http_kind("digest", None),
+        },
+        // The word as declared is matched case-insensitively in requests; OpenAPI gets it
+        // lowercased.
+        Kind::Http(Http::Custom { scheme }) => Parts {
+            credentials: ident("HttpCredentials"),
+            config_type: quote!(__authscheme::HttpConfig),
+            config: quote!(__authscheme::HttpConfig::new(#scheme)),
+            openapi_kind: http_kind(&scheme.to_ascii_lowercase(), None),
+        },
+        Kind::MutualTls => Parts {
+            credentials: ident("ClientCertificate"),
+            config_type: quote!(()),
+            config: quote!(()),
+            openapi_kind: quote!(__authscheme::SecuritySchemeKind::MutualTls),
+        },
+    }
+}
+
+/// The `SecuritySchemeKind` of an `oauth2` declaration.
+fn oauth2_kind(
+    flows: &[Flow],
+    flows_extensions: &[Extension],
+    metadata_url: Option<&str>,
+) -> TokenStream {
+    // Every slot written out: a `..OAuthFlows::new()` base would be dropped at
+    // compile time, which a `const` cannot do for a type with drop glue.
+    let slots = FlowKind::ALL.map(|slot| {
+        let field = ident(slot.symbol().as_str());
+        let flow = flows.iter().find(|flow| flow.urls.kind() == slot);
+        let flow = flow.map_or_else(
+            || quote!(None),
+            |flow| {
+                let flow = self::flow(flow);
+                quote!(Some(#flow))
+            },
+        );
+        quote!(#field: #flow,)
+    });
+    let flows_extensions = extensions(flows_extensions);
+    let metadata_url = optional_text(metadata_url);
+    quote! {
+        __authscheme::SecuritySchemeKind::OAuth2 {
+            flows: __authscheme::OAuthFlows {
+                #(#slots)*
+                extensions: __authscheme::List::Borrowed(#flows_extensions),
+            }.checked(),
+            metadata_url: #metadata_url,
+        }
+    }
+}
+
+fn http_kind(scheme: &str, bearer_format: Option<&str>) -> TokenStream {
+    let bearer_format = optional_text(bearer_format);
+    quote! {
+        __authscheme::SecuritySchemeKind::Http {
+            scheme: __authscheme::Text::Borrowed(#scheme),
+            bearer_format: #bearer_format,
+        }
+    }
+}
+
+/// One OAuth flow, by field name: its four URLs share a type.
+fn flow(flow: &Flow) -> TokenStream {
+    let (authorization_url, device_authorization_url, token_url) = match &flow.urls {
+        FlowUrls::Implicit { authorization_url } => (Some(authorization_url), None, None),
+        FlowUrls::Password { token_url } | FlowUrls::ClientCredentials { token_url } => {
+            (None, None, Some(token_url))
+        }
+        FlowUrls::AuthorizationCode {
+            authorization_url,
+            token_url,
+        } => (Some(authorization_url), None, Some(token_url)),
+        FlowUrls::DeviceAuthorization {
+            device_authorization_url,
+            token_url,
+        } => (None, Some(device_authorization_url), Some(token_url)),
+    };
+    let kind = ident(match flow.urls.kind() {
+        FlowKind::Implicit => "Implicit",
+        FlowKind::Password => "Password",
+        FlowKind::ClientCredentials => "ClientCredentials",
+        FlowKind::AuthorizationCode => "AuthorizationCode",
+        FlowKind::DeviceAuthorization => "DeviceAuthorization",
+    });
+    let authorization_url = optional(authorization_url.map(String::as_str));
+    let device_authorization_url = optional(device_authorization_url.map(String::as_str));
+    let token_url = optional(token_url.map(String::as_str));
+    let refresh_url = optional(flow.refresh_url.as_deref());
+    let scopes = flow.scopes.iter().map(|(name, description)| {
+        quote! {
+            __authscheme::Scope {
+                name: __authscheme::Text::Borrowed(#name),
+                description: __authscheme::Text::Borrowed(#description),
+            }
+        }
+    });
+    let extensions = extensions(&flow.extensions);
+    quote! {
+        __authscheme::Flow {
+            kind: __authscheme::FlowKind::#kind,
+            authorization_url: #authorization_url,
+            device_authorization_url: #device_authorization_url,
+            token_url: #token_url,
+            refresh_url: #refresh_url,
+            scopes: &[#(#scopes),*],
+            extensions: #extensions,
+        }.build()
     }
 }
 
 /// One marker type per declared scope (or role), for `scopes!(Scheme: "name")`: the type
 /// that names the scope in a requirement's type, so that compiler messages show
-/// `Scopes<Scheme, (ScopeAt<0, items_read>,)>`. The markers live in an anonymous `const` block,
-/// where their names cannot clash with the user's items; `scopes!` reaches each one through
+/// `Scopes<Scheme, (ScopeAt<0, items_read>,)>`. Inside the expansion's anonymous `const`
+/// block their names cannot clash with the user's items; `scopes!` reaches each one through
 /// `ScopeMarker<INDEX>`, implemented on the scheme: one impl per scope, as each impl costs
 /// compile time.
-fn scope_markers(
-    scheme: &Scheme,
-    impl_generics: &ImplGenerics,
-    ty_generics: &TypeGenerics,
-    where_clause: Option<&WhereClause>,
-) -> TokenStream {
-    if scheme.scopes.is_empty() {
-        return TokenStream::new();
-    }
-    let krate = &scheme.krate;
-    let ident = scheme.ident;
+fn scope_markers(scheme: &Scheme, header: &ImplHeader<'_>) -> TokenStream {
+    let ImplHeader {
+        impl_generics,
+        ident,
+        ty_generics,
+        where_clause,
+    } = header;
     // No doc comments: the markers are not reachable by path, so rustdoc never shows them.
-    let markers = marker_idents(&scheme.scopes)
+    marker_idents(&scheme.scopes)
         .into_iter()
         .enumerate()
         .map(|(index, marker)| {
@@ -68,15 +320,39 @@ fn scope_markers(
             quote! {
                 #[allow(non_camel_case_types)]
                 pub struct #marker;
-                impl #impl_generics #krate::__private::ScopeMarker<#index> for #ident #ty_generics #where_clause {
+                impl #impl_generics __authscheme::ScopeMarker<#index> for #ident #ty_generics #where_clause {
                     type Marker = #marker;
                 }
             }
-        });
-    quote! {
-        #[allow(unused_qualifications, clippy::absolute_paths)]
-        const _: () = { #(#markers)* };
-    }
+        })
+        .collect()
+}
+
+/// For an API key, whether it travels in `Authorization`, as a type: `AllOf` refuses two
+/// schemes there at compile time.
+fn api_key_header(kind: &Kind, header: &ImplHeader<'_>) -> Option<TokenStream> {
+    let Kind::ApiKey { location, name } = kind else {
+        return None;
+    };
+    let ImplHeader {
+        impl_generics,
+        ident,
+        ty_generics,
+        where_clause,
+    } = header;
+    let authorization = self::ident(
+        if *location == ApiKeyLocation::Header && name.eq_ignore_ascii_case("authorization") {
+            "InAuthorization"
+        } else {
+            "Elsewhere"
+        },
+    );
+    Some(quote! {
+        #[automatically_derived]
+        impl #impl_generics __authscheme::ApiKeyHeader for #ident #ty_generics #where_clause {
+            type Authorization = __authscheme::#authorization;
+        }
+    })
 }
 
 /// The marker type names of `scopes`: each name with every character outside
@@ -101,14 +377,14 @@ fn marker_idents(scopes: &[String]) -> Vec<Ident> {
             while !taken.insert(name.clone()) {
                 name = format!("{name}_{index}");
             }
-            Ident::new(&name, proc_macro2::Span::call_site())
+            ident(&name)
         })
         .collect()
 }
 
 /// The generics of the impl header. A generic type implements the trait only where it meets
 /// the trait's `Send + Sync + 'static` supertraits, whatever its parameters are.
-pub(crate) fn impl_header_generics<'g>(
+fn impl_header_generics<'g>(
     ident: &Ident,
     generics: &'g Generics,
 ) -> (ImplGenerics<'g>, TypeGenerics<'g>, Option<WhereClause>) {
@@ -126,161 +402,59 @@ pub(crate) fn impl_header_generics<'g>(
     (impl_generics, ty_generics, Some(where_clause))
 }
 
+fn ident(name: &str) -> Ident {
+    Ident::new(name, Span::call_site())
+}
+
 fn version(version: Version) -> Ident {
-    let name = match version {
+    ident(match version {
         Version::V3_0 => "V3_0",
         Version::V3_1 => "V3_1",
         Version::V3_2 => "V3_2",
-    };
-    Ident::new(name, proc_macro2::Span::call_site())
+    })
 }
 
-/// `None` or `Some("text")`: an optional string, as `impl_security_scheme!` reads it.
+/// `None` or `Some("text")`.
 fn optional(value: Option<&str>) -> TokenStream {
-    if let Some(value) = value {
-        quote!(Some(#value))
-    } else {
-        quote!(None)
-    }
+    value.map_or_else(|| quote!(None), |value| quote!(Some(#value)))
 }
 
-/// The kind and its fields, as `impl_security_scheme!` reads them.
-fn kind(krate: &syn::Path, kind: &Kind) -> TokenStream {
-    match kind {
-        Kind::OAuth2 {
-            flows,
-            flows_extensions,
-            metadata_url,
-        } => {
-            let slots = FlowKind::ALL.map(|slot| {
-                flows
-                    .iter()
-                    .find(|flow| flow.urls.kind() == slot)
-                    .map_or_else(|| quote!([]), |flow| self::flow(krate, flow))
-            });
-            let flows_extensions = extensions(krate, flows_extensions);
-            let metadata_url = optional(metadata_url.as_deref());
-            quote!(oauth2 [#(#slots),*] #flows_extensions #metadata_url)
-        }
-        Kind::OpenIdConnect { url } => quote!(openid_connect #url),
-        Kind::ApiKey { location, name } => {
-            // An API key in `Authorization` cannot be combined with another scheme there
-            // (`AllOf`'s check, which reads this as a type).
-            let uses = if matches!(location, ApiKeyLocation::Header)
-                && name.eq_ignore_ascii_case("authorization")
-            {
-                "InAuthorization"
-            } else {
-                "Elsewhere"
-            };
-            let uses = Ident::new(uses, proc_macro2::Span::call_site());
-            let location = match location {
-                // The lowercased name builds the `HeaderName` the lookup uses (header names
-                // are case-insensitive; `HeaderName::from_static` takes them lowercase).
-                ApiKeyLocation::Header => {
-                    let header_name = name.to_ascii_lowercase();
-                    return quote!(api_key Header #name #uses #header_name);
-                }
-                ApiKeyLocation::Query => "Query",
-                ApiKeyLocation::Cookie => "Cookie",
-            };
-            let location = Ident::new(location, proc_macro2::Span::call_site());
-            quote!(api_key #location #name #uses)
-        }
-        Kind::Http(Http::Basic { realm }) => {
-            let realm = optional(realm.as_deref());
-            quote!(http_basic #realm)
-        }
-        Kind::Http(Http::Bearer { format }) => {
-            let format = optional(format.as_deref());
-            quote!(http_bearer #format)
-        }
-        Kind::Http(Http::Digest) => quote!(http_digest),
-        Kind::Http(Http::Custom { scheme }) => {
-            let lowercase = scheme.to_ascii_lowercase();
-            quote!(http_custom #scheme #lowercase)
-        }
-        Kind::MutualTls => quote!(mutual_tls),
-    }
+/// `None` or `Some(Text::Borrowed("text"))`.
+fn optional_text(value: Option<&str>) -> TokenStream {
+    value.map_or_else(
+        || quote!(None),
+        |value| quote!(Some(__authscheme::Text::Borrowed(#value))),
+    )
 }
 
-/// One flow slot: `[Kind [authorization] [device] [token] [refresh] [scopes] [extensions]]`.
-fn flow(krate: &syn::Path, flow: &Flow) -> TokenStream {
-    let (kind, authorization_url, device_authorization_url, token_url) = match &flow.urls {
-        FlowUrls::Implicit { authorization_url } => {
-            ("Implicit", Some(authorization_url), None, None)
-        }
-        FlowUrls::Password { token_url } => ("Password", None, None, Some(token_url)),
-        FlowUrls::ClientCredentials { token_url } => {
-            ("ClientCredentials", None, None, Some(token_url))
-        }
-        FlowUrls::AuthorizationCode {
-            authorization_url,
-            token_url,
-        } => (
-            "AuthorizationCode",
-            Some(authorization_url),
-            None,
-            Some(token_url),
-        ),
-        FlowUrls::DeviceAuthorization {
-            device_authorization_url,
-            token_url,
-        } => (
-            "DeviceAuthorization",
-            None,
-            Some(device_authorization_url),
-            Some(token_url),
-        ),
-    };
-    let kind = Ident::new(kind, proc_macro2::Span::call_site());
-    let authorization_url = optional(authorization_url.map(String::as_str));
-    let device_authorization_url = optional(device_authorization_url.map(String::as_str));
-    let token_url = optional(token_url.map(String::as_str));
-    let refresh_url = optional(flow.refresh_url.as_deref());
-    let scopes = flow
-        .scopes
-        .iter()
-        .map(|(name, description)| quote!((#name, #description)));
-    let extensions = extensions(krate, &flow.extensions);
-    quote! {
-        [#kind #authorization_url #device_authorization_url #token_url #refresh_url
-            [#(#scopes),*] #extensions]
-    }
-}
-
-/// `[("x-key", Variant(value)), ..]`.
-fn extensions(krate: &syn::Path, extensions: &[Extension]) -> TokenStream {
+/// `&[Extension { .. }, ..]`: struct literals, so that the borrow is promoted to `'static`.
+fn extensions(extensions: &[Extension]) -> TokenStream {
     let elements = extensions.iter().map(|extension| {
         let key = &extension.key;
-        let value = extension_value(krate, &extension.value);
-        quote!((#key, #value))
+        let value = extension_value(&extension.value);
+        quote! {
+            __authscheme::Extension {
+                key: __authscheme::Text::Borrowed(#key),
+                value: __authscheme::ExtensionValue::#value,
+            }
+        }
     });
-    quote!([#(#elements),*])
+    quote!(&[#(#elements),*])
 }
 
-fn extension_value(krate: &syn::Path, value: &ExtensionValue) -> TokenStream {
+fn extension_value(value: &ExtensionValue) -> TokenStream {
     match value {
-        // A struct literal rather than `ExtensionValue::str`, so the list stays promotable.
-        ExtensionValue::Str(value) => {
-            quote!(Str(#krate::__private::Text::Borrowed(#value)))
-        }
+        ExtensionValue::Str(value) => quote!(Str(__authscheme::Text::Borrowed(#value))),
         ExtensionValue::Bool(value) => quote!(Bool(#value)),
         ExtensionValue::Int(value) => {
             let literal = Literal::u64_unsuffixed(value.unsigned_abs());
-            if *value < 0 {
-                quote!(Int(-#literal))
-            } else {
-                quote!(Int(#literal))
-            }
+            let sign = (*value < 0).then(|| quote!(-));
+            quote!(Int(#sign #literal))
         }
         ExtensionValue::Float(value) => {
             let literal = Literal::f64_unsuffixed(value.abs());
-            if value.is_sign_negative() {
-                quote!(Float(-#literal))
-            } else {
-                quote!(Float(#literal))
-            }
+            let sign = value.is_sign_negative().then(|| quote!(-));
+            quote!(Float(#sign #literal))
         }
     }
 }

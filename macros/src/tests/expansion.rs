@@ -135,7 +135,7 @@ fn one_compile_error_per_mistake() {
     assert_eq!(output.matches("compile_error").count(), 1, "{output}");
     assert_eq!(
         output
-            .matches("impl :: authscheme :: SecurityScheme for S")
+            .matches("impl __authscheme :: SecurityScheme for S")
             .count(),
         1,
         "{output}"

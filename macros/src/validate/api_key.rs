@@ -1,4 +1,4 @@
-//! `#[api_key(..)]` (RULES.md C).
+//! `#[api_key(..)]` (`docs/RULES.md` C).
 
 use syn::LitStr;
 

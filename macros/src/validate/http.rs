@@ -1,4 +1,4 @@
-//! `#[http(..)]` (RULES.md B).
+//! `#[http(..)]` (`docs/RULES.md` B).
 
 use syn::LitStr;
 

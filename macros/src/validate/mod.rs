@@ -1,5 +1,5 @@
 //! The rules of the DSL: `attr` (what was written) → `model` (what is expanded). Every rule is
-//! one `check_*` function naming its rule in `shared/spec/RULES.md` (a); each reports into the
+//! one `check_*` function naming its rule in `docs/RULES.md` (a); each reports into the
 //! `Ctxt` and goes on, so that a declaration's errors all appear at once.
 //!
 //! One module per kind attribute, as in `attr`, and `common` (the keys every kind has),

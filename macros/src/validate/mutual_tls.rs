@@ -1,4 +1,4 @@
-//! `#[mutual_tls(..)]` (RULES.md G).
+//! `#[mutual_tls(..)]` (`docs/RULES.md` G).
 
 use super::common::check_version;
 use super::scopes::check_roles;

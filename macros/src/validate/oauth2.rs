@@ -1,4 +1,4 @@
-//! `#[oauth2(..)]` (RULES.md D): the flat password form, the flows, their URLs and scopes,
+//! `#[oauth2(..)]` (`docs/RULES.md` D): the flat password form, the flows, their URLs and scopes,
 //! and `oauth2_metadata_url`.
 
 use authscheme_grammar::url::UrlPolicy;

@@ -1,4 +1,4 @@
-//! `#[openid_connect(..)]` (RULES.md F).
+//! `#[openid_connect(..)]` (`docs/RULES.md` F).
 
 use authscheme_grammar::url::UrlPolicy;
 

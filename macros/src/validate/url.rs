@@ -1,5 +1,5 @@
-//! URL-valued fields (RULES.md E): `authscheme-grammar` finds the problem, this module words it
-//! on the offending literal.
+//! URL-valued fields (`docs/RULES.md` E): `authscheme-grammar` finds the problem, this module
+//! words it on the offending literal.
 
 use authscheme_grammar::url::{UrlPolicy, UrlProblem, url_problem};
 use syn::LitStr;
@@ -23,7 +23,7 @@ pub(super) fn optional_url(
 }
 
 // CT-E1 (a URI-reference of RFC 3986 characters), CT-E2 (relative references are fine),
-// CT-E3 (absolute URLs use https, or http on a loopback host, per DESIGN.md), CT-E4 (no
+// CT-E3 (absolute URLs use https, or http on a loopback host, our policy), CT-E4 (no
 // fragment); with `UrlPolicy::AbsoluteHttps` for discovery URLs that must be absolute.
 pub(super) fn check_url(cx: &Ctxt, lit: &LitStr, key: &str, policy: UrlPolicy) -> Checked<String> {
     let url = lit.value();

@@ -23,7 +23,7 @@
 //!   required through `Verified`: a scope nobody checks would be a document that lies.
 //! * **Verifiers come from a context** `C` that implements [`ProvideVerifier<V>`]: any
 //!   `V: Clone` provides itself, and the axum adapter provides every `V: FromRef<State>`.
-//! * **Who answers** (RULES R8.6, FastAPI §2.8):
+//! * **Who answers** (`docs/RULES.md` R8.6, as FastAPI's security dependencies answer):
 //!   * `AnyOf`: the first alternative (in declaration order) whose credentials are present
 //!     decides, with its own error if they are bad or insufficient. With nothing presented:
 //!     401 `Not authenticated` with one `WWW-Authenticate` line per alternative, in

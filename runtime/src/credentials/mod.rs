@@ -113,7 +113,7 @@
 //! malformed Basic optional**"); the header API key's name is case-insensitive and its first
 //! line counts; query and cookie names are case-sensitive; an empty key is missing.
 //!
-//! RFC 9110 §5.3 and `spec/RULES.md` R1.4/R6 suggest 400 for repeated `Authorization` or
+//! RFC 9110 §5.3 and `docs/RULES.md` R1.4/R6 suggest 400 for repeated `Authorization` or
 //! API-key lines; the behaviour contract keeps FastAPI's "first line counts" instead.
 
 use std::borrow::Cow;

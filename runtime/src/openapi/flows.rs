@@ -363,7 +363,36 @@ impl OAuthFlows {
         }
     }
 
-    /// Flows with every slot given, as `#[derive(SecurityScheme)]` emits them.
+    /// The same flows, checked to sit each in the slot of its kind: what
+    /// `#[derive(SecurityScheme)]` writes after its `OAuthFlows { .. }` literal.
+    ///
+    /// # Panics
+    ///
+    /// If a flow sits in the slot of another kind (in a `const` context: a compile error).
+    #[doc(hidden)]
+    #[must_use]
+    pub const fn checked(self) -> Self {
+        assert!(
+            slot_fits(self.implicit.as_ref(), FlowKind::Implicit)
+                && slot_fits(self.password.as_ref(), FlowKind::Password)
+                && slot_fits(
+                    self.client_credentials.as_ref(),
+                    FlowKind::ClientCredentials
+                )
+                && slot_fits(
+                    self.authorization_code.as_ref(),
+                    FlowKind::AuthorizationCode
+                )
+                && slot_fits(
+                    self.device_authorization.as_ref(),
+                    FlowKind::DeviceAuthorization
+                ),
+            "an OAuth flow is in the slot of another kind"
+        );
+        self
+    }
+
+    /// Flows with every slot given.
     ///
     /// # Panics
     ///

@@ -183,20 +183,20 @@ pub type MeItemsScopes = Scopes<OAuth2, (ScopeAt<0, me>, ScopeAt<1, items>)>;
 /// The `admin` role of [`Key`].
 pub type AdminRole = Scopes<Key, (ScopeAt<0, admin>,)>;
 
-/// The official schema of `version`, read from `shared/spec` beside the repository.
+/// The official schema of `version`, read from the repository's `spec/` folder.
 pub fn official_schema(version: OpenApiVersion) -> Value {
     let path = match version {
         OpenApiVersion::V3_0 => concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/../../shared/spec/openapi-3.0.schema.json"
+            "/../spec/openapi-3.0.schema.json"
         ),
         OpenApiVersion::V3_1 => concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/../../shared/spec/openapi-3.1.schema.json"
+            "/../spec/openapi-3.1.schema.json"
         ),
         OpenApiVersion::V3_2 => concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/../../shared/spec/openapi-3.2.schema.json"
+            "/../spec/openapi-3.2.schema.json"
         ),
     };
     let text = std::fs::read_to_string(path)

@@ -10,12 +10,11 @@ use authscheme::openapi::OpenApiVersion;
 use jsonschema::Validator;
 use serde_json::{Map, Value, json};
 
-/// Reads one of the official schemas from `shared/spec`, which sits beside the repository.
+/// Reads one of the official schemas kept in the repository's `spec/` folder.
 fn load_schema(file: &str) -> Value {
-    let path = format!("{}/../../shared/spec/{file}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|err| {
-        panic!("cannot read {path}: {err} (CI keeps shared/ beside the clone)")
-    });
+    let path = format!("{}/../spec/{file}", env!("CARGO_MANIFEST_DIR"));
+    let text =
+        std::fs::read_to_string(&path).unwrap_or_else(|err| panic!("cannot read {path}: {err}"));
     serde_json::from_str(&text).unwrap_or_else(|err| panic!("{path} is not JSON: {err}"))
 }
 

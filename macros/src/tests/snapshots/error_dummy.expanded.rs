@@ -4,23 +4,28 @@
 ::core::compile_error! {
     "unknown key `formt` in `#[http(...)]`; did you mean `format`? expected one of: `basic`, `bearer`, `digest`, `scheme`, `realm`, `format`, `roles`, `name`, `description`, `extensions`, `deprecated`, `openapi`, `crate`"
 }
-#[automatically_derived]
-#[allow(unused_qualifications, clippy::absolute_paths)]
-impl ::authscheme::SecurityScheme for Admin {
-    const DECLARATION: ::authscheme::__private::Declaration = ::authscheme::__private::Declaration::new(
-            "Admin",
+#[allow(unused_imports, unused_qualifications, clippy::absolute_paths)]
+const _: () = {
+    use ::authscheme::__private as __authscheme;
+    use ::core::option::Option::{None, Some};
+    #[automatically_derived]
+    impl __authscheme::SecurityScheme for Admin {
+        const DECLARATION: __authscheme::Declaration = __authscheme::Declaration::new(
+                "Admin",
+                &[],
+                __authscheme::OpenApiVersion::V3_0,
+            )
+            .errored();
+        type Credentials = __authscheme::BasicCredentials;
+        const CONFIG: __authscheme::BasicConfig = __authscheme::BasicConfig::new(None);
+        const OPENAPI: __authscheme::openapi::SecurityScheme = __authscheme::openapi::SecurityScheme::declared(
+            __authscheme::SecuritySchemeKind::Http {
+                scheme: __authscheme::Text::Borrowed("basic"),
+                bearer_format: None,
+            },
+            None,
+            false,
             &[],
-            ::authscheme::__private::OpenApiVersion::V3_0,
-        )
-        .errored();
-    type Credentials = ::authscheme::__private::BasicCredentials;
-    const CONFIG: ::authscheme::__private::BasicConfig = ::authscheme::__private::BasicConfig::new(
-        ::core::option::Option::None,
-    );
-    const OPENAPI: ::authscheme::__private::openapi::SecurityScheme = ::authscheme::__private::openapi::SecurityScheme::declared(
-        ::authscheme::__private::SecuritySchemeKind::MutualTls,
-        ::core::option::Option::None,
-        false,
-        &[],
-    );
-}
+        );
+    }
+};

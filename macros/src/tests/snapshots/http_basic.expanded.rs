@@ -1,3 +1,27 @@
-::authscheme::__private::impl_security_scheme! {
-    [[] Admin[] [] "Admin"[] V3_2[roles] [None true[]]] http_basic Some("admin")
-}
+#[allow(unused_imports, unused_qualifications, clippy::absolute_paths)]
+const _: () = {
+    use ::authscheme::__private as __authscheme;
+    use ::core::option::Option::{None, Some};
+    #[automatically_derived]
+    impl __authscheme::SecurityScheme for Admin {
+        const DECLARATION: __authscheme::Declaration = __authscheme::Declaration::new(
+                "Admin",
+                &[],
+                __authscheme::OpenApiVersion::V3_2,
+            )
+            .roles();
+        type Credentials = __authscheme::BasicCredentials;
+        const CONFIG: __authscheme::BasicConfig = __authscheme::BasicConfig::new(
+            Some("admin"),
+        );
+        const OPENAPI: __authscheme::openapi::SecurityScheme = __authscheme::openapi::SecurityScheme::declared(
+            __authscheme::SecuritySchemeKind::Http {
+                scheme: __authscheme::Text::Borrowed("basic"),
+                bearer_format: None,
+            },
+            None,
+            true,
+            &[],
+        );
+    }
+};

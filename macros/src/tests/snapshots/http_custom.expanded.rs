@@ -1,4 +1,27 @@
-::authscheme::__private::impl_security_scheme! {
-    [[] Scram[] [] "Scram"[] V3_0[roles] [Some("SCRAM") false[]]] http_custom
-    "SCRAM-SHA-256" "scram-sha-256"
-}
+#[allow(unused_imports, unused_qualifications, clippy::absolute_paths)]
+const _: () = {
+    use ::authscheme::__private as __authscheme;
+    use ::core::option::Option::{None, Some};
+    #[automatically_derived]
+    impl __authscheme::SecurityScheme for Scram {
+        const DECLARATION: __authscheme::Declaration = __authscheme::Declaration::new(
+                "Scram",
+                &[],
+                __authscheme::OpenApiVersion::V3_0,
+            )
+            .roles();
+        type Credentials = __authscheme::HttpCredentials;
+        const CONFIG: __authscheme::HttpConfig = __authscheme::HttpConfig::new(
+            "SCRAM-SHA-256",
+        );
+        const OPENAPI: __authscheme::openapi::SecurityScheme = __authscheme::openapi::SecurityScheme::declared(
+            __authscheme::SecuritySchemeKind::Http {
+                scheme: __authscheme::Text::Borrowed("scram-sha-256"),
+                bearer_format: None,
+            },
+            Some("SCRAM"),
+            false,
+            &[],
+        );
+    }
+};

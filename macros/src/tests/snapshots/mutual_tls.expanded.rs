@@ -1,3 +1,22 @@
-::authscheme::__private::impl_security_scheme! {
-    [[] ClientCert[] [] "ClientCert"[] V3_1[roles] [None false[]]] mutual_tls
-}
+#[allow(unused_imports, unused_qualifications, clippy::absolute_paths)]
+const _: () = {
+    use ::authscheme::__private as __authscheme;
+    use ::core::option::Option::{None, Some};
+    #[automatically_derived]
+    impl __authscheme::SecurityScheme for ClientCert {
+        const DECLARATION: __authscheme::Declaration = __authscheme::Declaration::new(
+                "ClientCert",
+                &[],
+                __authscheme::OpenApiVersion::V3_1,
+            )
+            .roles();
+        type Credentials = __authscheme::ClientCertificate;
+        const CONFIG: () = ();
+        const OPENAPI: __authscheme::openapi::SecurityScheme = __authscheme::openapi::SecurityScheme::declared(
+            __authscheme::SecuritySchemeKind::MutualTls,
+            None,
+            false,
+            &[],
+        );
+    }
+};

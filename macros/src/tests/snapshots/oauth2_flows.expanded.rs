@@ -1,30 +1,124 @@
-#[allow(unused_qualifications, clippy::absolute_paths)]
+#[allow(unused_imports, unused_qualifications, clippy::absolute_paths)]
 const _: () = {
+    use ::authscheme::__private as __authscheme;
+    use ::core::option::Option::{None, Some};
     #[allow(non_camel_case_types)]
     pub struct read_pets;
-    impl ::authscheme::__private::ScopeMarker<0u32> for PetstoreAuth {
+    impl __authscheme::ScopeMarker<0u32> for PetstoreAuth {
         type Marker = read_pets;
     }
     #[allow(non_camel_case_types)]
     pub struct write_pets;
-    impl ::authscheme::__private::ScopeMarker<1u32> for PetstoreAuth {
+    impl __authscheme::ScopeMarker<1u32> for PetstoreAuth {
         type Marker = write_pets;
     }
     #[allow(non_camel_case_types)]
     pub struct admin;
-    impl ::authscheme::__private::ScopeMarker<2u32> for PetstoreAuth {
+    impl __authscheme::ScopeMarker<2u32> for PetstoreAuth {
         type Marker = admin;
     }
+    #[automatically_derived]
+    impl __authscheme::SecurityScheme for PetstoreAuth {
+        const DECLARATION: __authscheme::Declaration = __authscheme::Declaration::new(
+            "petstore_auth",
+            &["read:pets", "write:pets", "admin"],
+            __authscheme::OpenApiVersion::V3_2,
+        );
+        type Credentials = __authscheme::BearerToken;
+        const CONFIG: () = ();
+        const OPENAPI: __authscheme::openapi::SecurityScheme = __authscheme::openapi::SecurityScheme::declared(
+            __authscheme::SecuritySchemeKind::OAuth2 {
+                flows: __authscheme::OAuthFlows {
+                    implicit: None,
+                    password: None,
+                    client_credentials: Some(
+                        __authscheme::Flow {
+                            kind: __authscheme::FlowKind::ClientCredentials,
+                            authorization_url: None,
+                            device_authorization_url: None,
+                            token_url: Some("https://auth.example.com/token"),
+                            refresh_url: None,
+                            scopes: &[
+                                __authscheme::Scope {
+                                    name: __authscheme::Text::Borrowed("read:pets"),
+                                    description: __authscheme::Text::Borrowed("Read your pets"),
+                                },
+                                __authscheme::Scope {
+                                    name: __authscheme::Text::Borrowed("write:pets"),
+                                    description: __authscheme::Text::Borrowed("Modify pets"),
+                                },
+                                __authscheme::Scope {
+                                    name: __authscheme::Text::Borrowed("admin"),
+                                    description: __authscheme::Text::Borrowed("Admin"),
+                                },
+                            ],
+                            extensions: &[
+                                __authscheme::Extension {
+                                    key: __authscheme::Text::Borrowed("x-c"),
+                                    value: __authscheme::ExtensionValue::Int(1),
+                                },
+                            ],
+                        }
+                            .build(),
+                    ),
+                    authorization_code: Some(
+                        __authscheme::Flow {
+                            kind: __authscheme::FlowKind::AuthorizationCode,
+                            authorization_url: Some(
+                                "https://auth.example.com/authorize",
+                            ),
+                            device_authorization_url: None,
+                            token_url: Some("https://auth.example.com/token"),
+                            refresh_url: Some("https://auth.example.com/refresh"),
+                            scopes: &[
+                                __authscheme::Scope {
+                                    name: __authscheme::Text::Borrowed("read:pets"),
+                                    description: __authscheme::Text::Borrowed("Read your pets"),
+                                },
+                                __authscheme::Scope {
+                                    name: __authscheme::Text::Borrowed("write:pets"),
+                                    description: __authscheme::Text::Borrowed("Modify pets"),
+                                },
+                            ],
+                            extensions: &[],
+                        }
+                            .build(),
+                    ),
+                    device_authorization: None,
+                    extensions: __authscheme::List::Borrowed(
+                        &[
+                            __authscheme::Extension {
+                                key: __authscheme::Text::Borrowed("x-f"),
+                                value: __authscheme::ExtensionValue::Bool(false),
+                            },
+                        ],
+                    ),
+                }
+                    .checked(),
+                metadata_url: Some(
+                    __authscheme::Text::Borrowed(
+                        "https://auth.example.com/.well-known/oauth-authorization-server",
+                    ),
+                ),
+            },
+            None,
+            false,
+            &[
+                __authscheme::Extension {
+                    key: __authscheme::Text::Borrowed("x-client-id"),
+                    value: __authscheme::ExtensionValue::Str(
+                        __authscheme::Text::Borrowed("petstore-ui"),
+                    ),
+                },
+                __authscheme::Extension {
+                    key: __authscheme::Text::Borrowed("x-ratio"),
+                    value: __authscheme::ExtensionValue::Float(-0.5),
+                },
+                __authscheme::Extension {
+                    key: __authscheme::Text::Borrowed("x-min"),
+                    value: __authscheme::ExtensionValue::Int(-9223372036854775808),
+                },
+            ],
+        );
+    }
 };
-::authscheme::__private::impl_security_scheme! {
-    [[] PetstoreAuth[] [] "petstore_auth"["read:pets", "write:pets", "admin"] V3_2[]
-    [None false[("x-client-id",
-    Str(::authscheme::__private::Text::Borrowed("petstore-ui"))), ("x-ratio", Float(-
-    0.5)), ("x-min", Int(- 9223372036854775808))]]] oauth2[[], [], [ClientCredentials
-    None None Some("https://auth.example.com/token") None[("read:pets",
-    "Read your pets"), ("write:pets", "Modify pets"), ("admin", "Admin")] [("x-c",
-    Int(1))]], [AuthorizationCode Some("https://auth.example.com/authorize") None
-    Some("https://auth.example.com/token") Some("https://auth.example.com/refresh")
-    [("read:pets", "Read your pets"), ("write:pets", "Modify pets")] []], []] [("x-f",
-    Bool(false))] Some("https://auth.example.com/.well-known/oauth-authorization-server")
-}

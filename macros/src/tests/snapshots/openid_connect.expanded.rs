@@ -1,17 +1,35 @@
-#[allow(unused_qualifications, clippy::absolute_paths)]
+#[allow(unused_imports, unused_qualifications, clippy::absolute_paths)]
 const _: () = {
+    use ::authscheme::__private as __authscheme;
+    use ::core::option::Option::{None, Some};
     #[allow(non_camel_case_types)]
     pub struct openid;
-    impl ::authscheme::__private::ScopeMarker<0u32> for Oidc {
+    impl __authscheme::ScopeMarker<0u32> for Oidc {
         type Marker = openid;
     }
     #[allow(non_camel_case_types)]
     pub struct email;
-    impl ::authscheme::__private::ScopeMarker<1u32> for Oidc {
+    impl __authscheme::ScopeMarker<1u32> for Oidc {
         type Marker = email;
     }
+    #[automatically_derived]
+    impl __authscheme::SecurityScheme for Oidc {
+        const DECLARATION: __authscheme::Declaration = __authscheme::Declaration::new(
+            "Oidc",
+            &["openid", "email"],
+            __authscheme::OpenApiVersion::V3_0,
+        );
+        type Credentials = __authscheme::BearerToken;
+        const CONFIG: () = ();
+        const OPENAPI: __authscheme::openapi::SecurityScheme = __authscheme::openapi::SecurityScheme::declared(
+            __authscheme::SecuritySchemeKind::OpenIdConnect {
+                url: __authscheme::Text::Borrowed(
+                    "https://id.example.com/.well-known/openid-configuration",
+                ),
+            },
+            None,
+            false,
+            &[],
+        );
+    }
 };
-::authscheme::__private::impl_security_scheme! {
-    [[] Oidc[] [] "Oidc"["openid", "email"] V3_0[] [None false[]]] openid_connect
-    "https://id.example.com/.well-known/openid-configuration"
-}
