@@ -38,8 +38,8 @@ impl Ctxt {
         self.syn_error(syn::Error::new(span, message));
     }
 
-    /// An error at `second`, with a note on `first`: "duplicate `x`" and "first `x` here"
-    /// (STYLE §9). The two stay together when errors are sorted.
+    /// An error at `second`, with a note on `first`: "duplicate `x`" and "first `x` here",
+    /// as rustc reports a duplicate definition. The two stay together when errors are sorted.
     pub(crate) fn duplicate<S: ToTokens, F: ToTokens, M: Display, N: Display>(
         &self,
         second: S,
