@@ -162,7 +162,7 @@ fn ready<F: Future>(future: F) -> F::Output {
     }
 }
 
-const REALM: BasicConfig = BasicConfig::new(Some("admin"));
+const REALM: BasicConfig = BasicConfig::new(Some("admin"), r#"Basic realm="admin""#);
 /// Declared with the derive, so that the benchmark runs the configuration users get (its
 /// `HeaderName` built once, in a `static`).
 #[derive(SecurityScheme)]

@@ -74,7 +74,7 @@ fn credentials(
             Some(choice) if choice.key == BASIC => (
                 quote!(#private::BasicCredentials),
                 quote!(#private::BasicConfig),
-                quote!(#private::BasicConfig::new(::core::option::Option::None)),
+                quote!(#private::BasicConfig::new(::core::option::Option::None, "Basic")),
             ),
             Some(choice) if choice.key == DIGEST => {
                 (quote!(#private::DigestCredentials), quote!(()), quote!(()))
@@ -83,7 +83,7 @@ fn credentials(
             _ => (
                 quote!(#private::HttpCredentials),
                 quote!(#private::HttpConfig),
-                quote!(#private::HttpConfig::new("")),
+                quote!(#private::HttpConfig::new("", "")),
             ),
         },
         _ => bearer,

@@ -188,8 +188,10 @@ fn kind(krate: &syn::Path, kind: &Kind) -> TokenStream {
             quote!(api_key #location #name #uses)
         }
         Kind::Http(Http::Basic { realm }) => {
+            // The challenge is finished here, so that the runtime sends a literal.
+            let challenge = authscheme_grammar::challenge::basic(realm.as_deref());
             let realm = optional(realm.as_deref());
-            quote!(http_basic #realm)
+            quote!(http_basic #realm #challenge)
         }
         Kind::Http(Http::Bearer { format }) => {
             let format = optional(format.as_deref());
@@ -198,7 +200,8 @@ fn kind(krate: &syn::Path, kind: &Kind) -> TokenStream {
         Kind::Http(Http::Digest) => quote!(http_digest),
         Kind::Http(Http::Custom { scheme }) => {
             let lowercase = scheme.to_ascii_lowercase();
-            quote!(http_custom #scheme #lowercase)
+            let challenge = authscheme_grammar::challenge::custom(scheme);
+            quote!(http_custom #scheme #lowercase #challenge)
         }
         Kind::MutualTls => quote!(mutual_tls),
     }

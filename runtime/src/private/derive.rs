@@ -122,13 +122,17 @@ macro_rules! __impl_security_scheme {
         }
         $crate::__private::impl_security_scheme! { @api_key_header $head $uses }
     };
+    // Basic: the realm, then the finished challenge (`Basic` or `Basic realm="…"`).
     (
         $head:tt
-        http_basic $realm:ident $(($realm_text:literal))?
+        http_basic $realm:ident $(($realm_text:literal))? $challenge:literal
     ) => {
         $crate::__private::impl_security_scheme! { @impl $head
             credentials(BasicCredentials, $crate::__private::BasicConfig =
-                $crate::__private::BasicConfig::new(::core::option::Option::$realm $(($realm_text))?))
+                $crate::__private::BasicConfig::new(
+                    ::core::option::Option::$realm $(($realm_text))?,
+                    $challenge,
+                ))
             kind($crate::__private::SecuritySchemeKind::Http {
                 scheme: $crate::__private::Text::Borrowed("basic"),
                 bearer_format: ::core::option::Option::None,
@@ -160,15 +164,15 @@ macro_rules! __impl_security_scheme {
             })
         }
     };
-    // A custom scheme: the word as declared (matched case-insensitively in requests) and
-    // lowercased (the OpenAPI value).
+    // A custom scheme: the word as declared (matched case-insensitively in requests),
+    // lowercased (the OpenAPI value) and title-cased (the finished challenge).
     (
         $head:tt
-        http_custom $scheme:literal $lowercase:literal
+        http_custom $scheme:literal $lowercase:literal $challenge:literal
     ) => {
         $crate::__private::impl_security_scheme! { @impl $head
             credentials(HttpCredentials, $crate::__private::HttpConfig =
-                $crate::__private::HttpConfig::new($scheme))
+                $crate::__private::HttpConfig::new($scheme, $challenge))
             kind($crate::__private::SecuritySchemeKind::Http {
                 scheme: $crate::__private::Text::Borrowed($lowercase),
                 bearer_format: ::core::option::Option::None,

@@ -16,6 +16,7 @@ impl ::authscheme::SecurityScheme for Admin {
     type Credentials = ::authscheme::__private::BasicCredentials;
     const CONFIG: ::authscheme::__private::BasicConfig = ::authscheme::__private::BasicConfig::new(
         ::core::option::Option::None,
+        "Basic",
     );
     const OPENAPI: ::authscheme::__private::openapi::SecurityScheme = ::authscheme::__private::openapi::SecurityScheme::declared(
         ::authscheme::__private::SecuritySchemeKind::MutualTls,
