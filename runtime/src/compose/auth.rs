@@ -92,4 +92,21 @@ where
                 .inspect_err(crate::trace::malformed::<S>),
         )
     }
+
+    /// Answered at once: nothing here waits (no verifier), so the check is one synchronous
+    /// step in a ready future rather than an `async` block around `attempt`.
+    fn check(parts: &Parts, _ctx: &C) -> impl Future<Output = Result<Self, Rejection>> + Send {
+        std::future::ready(match S::Credentials::extract(parts, &S::CONFIG) {
+            Ok(Some(credentials)) => Ok(Self::new(credentials)),
+            Ok(None) => {
+                let rejection = <Self as Requirement>::missing();
+                crate::trace::missing::<Self>(&rejection);
+                Err(rejection)
+            }
+            Err(rejection) => {
+                crate::trace::malformed::<S>(&rejection);
+                Err(rejection)
+            }
+        })
+    }
 }
