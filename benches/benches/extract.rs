@@ -760,7 +760,10 @@ fn benches(c: &mut Criterion, fx: &mut Fixtures) {
     // Sanity: every extractor finds what it should, so the timings compare like with like.
     assert_eq!(ours_bearer(&fx.bearer), JWT.len());
     assert_eq!(ours_bearer_extractor(&mut fx.bearer), JWT.len());
-    assert_eq!(ours_basic_extractor(&mut fx.basic), "aladdinopen sesame".len());
+    assert_eq!(
+        ours_basic_extractor(&mut fx.basic),
+        "aladdinopen sesame".len()
+    );
     assert_eq!(ours_api_key_extractor(&mut fx.api_key), API_KEY.len());
     assert_eq!(axum_bearer(&mut fx.bearer), JWT.len());
     assert_eq!(poem_bearer(&fx.poem_bearer), JWT.len());

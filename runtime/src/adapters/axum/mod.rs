@@ -154,9 +154,9 @@ impl<St, V: FromRef<St>> HasVerifier<V> for St {
 }
 
 macro_rules! extractor {
-    // `Auth<S>`, the one extractor that never waits (no verifier): its check is a ready future,
-    // returned as it is rather than awaited inside another `async` block, so that the answer is
-    // not moved through one more state machine on every request.
+    // `Auth<S>`, the one extractor that never waits (no verifier): its check's future is
+    // returned as it is rather than awaited inside another `async` block, so that the answer
+    // is not moved through one more state machine on every request.
     ([S: $bound:path] $ty:ty) => {
         impl<St, S: $bound> FromRequestParts<St> for $ty
         where
