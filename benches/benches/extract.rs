@@ -441,6 +441,7 @@ impl Fixtures {
     }
 }
 
+#[allow(clippy::too_many_lines)] // one table
 fn print_allocations(fx: &mut Fixtures) {
     let rows: Vec<(&str, f64)> = vec![
         (
@@ -600,6 +601,7 @@ fn paired(name: &str, mut ours: impl FnMut(), mut peer: impl FnMut()) {
     );
 }
 
+#[allow(clippy::too_many_lines)] // one row per pair
 fn print_paired(fx: &mut Fixtures) {
     println!("paired medians (ours, peer) and median per-round ratio ours/peer:");
     let Fixtures {

@@ -341,7 +341,9 @@ impl Rejection {
         }
     }
 
-    /// The rejection as a [`Built`] one, to change.
+    /// The rejection as a [`Built`] one, to change. Boxed: a built rejection hands its own box
+    /// back, without allocating again.
+    #[allow(clippy::unnecessary_box_returns)]
     fn into_built(self) -> Box<Built> {
         match self.0 {
             Repr::Fixed(fixed) => Box::new(Built {

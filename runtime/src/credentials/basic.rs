@@ -105,10 +105,10 @@ pub struct BasicCredentials {
 impl BasicCredentials {
     /// Decodes and checks the `token68` after `Basic 1*SP`.
     fn decode(encoded: &[u8]) -> Option<Self> {
-        let decoder = decoder(encoded);
+        let engine = decoder(encoded);
         if decoded_len(encoded) <= INLINE {
             let mut buffer = [MaybeUninit::uninit(); INLINE];
-            let decoded = decoder
+            let decoded = engine
                 .decode(encoded, Out::from_uninit_slice(&mut buffer))
                 .ok()?;
             let colon = user_pass_colon(decoded)?;
@@ -119,7 +119,7 @@ impl BasicCredentials {
                 colon,
             })
         } else {
-            let decoded = decoder.decode_to_vec(encoded).ok()?;
+            let decoded = engine.decode_to_vec(encoded).ok()?;
             let colon = user_pass_colon(&decoded)?;
             let text = String::from_utf8(decoded).ok()?.into_boxed_str();
             Some(Self {
