@@ -89,6 +89,12 @@ enum Repr {
 /// The detail never contains a credential; it is either a fixed message of this crate
 /// (`Not authenticated`, `Not enough permissions`) or one the application chose.
 ///
+/// A rejection is two words, cheap to move through an extractor's future and result: the
+/// answers to missing or malformed credentials of the schemes whose challenge never changes
+/// (`Bearer`, `Basic` without a realm, `Digest`, `APIKey`, `MutualTLS`) are `static`s that it
+/// refers to, without allocating; any other rejection (a realm's or a custom scheme's
+/// challenge, an application's detail, several challenges) is one boxed allocation.
+///
 /// Turn it into a response with [`into_response`](Self::into_response), or read its parts
 /// ([`status`](Self::status), [`challenges`](Self::challenges), [`detail`](Self::detail),
 /// [`kind`](Self::kind)) to build your own.
