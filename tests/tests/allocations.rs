@@ -137,8 +137,7 @@ where
             &mut parts,
             &(),
         ))
-        .err()
-        .expect("no credentials");
+        .expect_err("no credentials");
         assert_eq!(rejection.status(), 401);
         let optional =
             ready(<Auth<S> as OptionalFromRequestParts<()>>::from_request_parts(&mut parts, &()));
