@@ -3,6 +3,11 @@
 //! poem-openapi 5 (`BearerAuthorization` / `BasicAuthorization` / `ApiKeyAuthorization`,
 //! what its generated `checker` calls). Every request head carries 12 realistic headers.
 //!
+//! Ours is timed twice: `authscheme` is the credential parser alone (`Credentials::extract`),
+//! `authscheme_extractor` is what a handler pays, `Auth<S>` through axum's
+//! `FromRequestParts` (the parser, the adapter's future and the `Result` it returns). The
+//! latter is the one to compare with axum-extra and poem-openapi.
+//!
 //! Before criterion runs, each workload is run under a counting global allocator and the
 //! heap allocations per call are printed (`allocations per call` table).
 //!
@@ -21,7 +26,7 @@ use authscheme::credentials::{
     ApiKey, ApiKeyConfig, BasicConfig, BasicCredentials, BearerToken, Credentials,
 };
 use authscheme::openapi::{self, OpenApiVersion};
-use authscheme::{ScopeSet, SecurityScheme};
+use authscheme::{Auth, ScopeSet, SecurityScheme};
 use axum::extract::FromRequestParts;
 use axum::response::IntoResponse as _;
 use axum_extra::TypedHeader;
@@ -162,13 +167,22 @@ fn ready<F: Future>(future: F) -> F::Output {
     }
 }
 
-const REALM: BasicConfig = BasicConfig::new(Some("admin"));
-/// Declared with the derive, so that the benchmark runs the configuration users get (its
-/// `HeaderName` built once, in a `static`).
+/// The schemes are declared with the derive, so that the benchmark runs the configurations
+/// users get (the API key's `HeaderName` built once, in a `static`; Basic's challenge a
+/// literal).
+#[derive(SecurityScheme)]
+#[http(bearer, format = "JWT")]
+struct Jwt;
+
+#[derive(SecurityScheme)]
+#[http(basic, realm = "admin")]
+struct Admin;
+
 #[derive(SecurityScheme)]
 #[api_key(header = "X-API-Key")]
 struct KeyAuth;
 
+const REALM: BasicConfig = Admin::CONFIG;
 const HEADER_KEY: ApiKeyConfig = KeyAuth::CONFIG;
 
 /// A scheme implemented by hand (no derive): 24 declared scopes.
@@ -224,6 +238,24 @@ fn ours_bearer(parts: &Parts) -> usize {
     }
 }
 
+/// `Auth<S>` as a handler argument: through axum's `FromRequestParts`.
+#[inline(never)]
+fn extractor<S>(parts: &mut Parts, measure: impl Fn(&S::Credentials) -> usize) -> usize
+where
+    S: SecurityScheme,
+    Auth<S>: FromRequestParts<()>,
+{
+    match ready(Auth::<S>::from_request_parts(parts, &())) {
+        Ok(auth) => measure(auth.credentials()),
+        Err(_) => 0,
+    }
+}
+
+#[inline(never)]
+fn ours_bearer_extractor(parts: &mut Parts) -> usize {
+    extractor::<Jwt>(parts, |token| token.token().len())
+}
+
 #[inline(never)]
 fn axum_bearer(parts: &mut Parts) -> usize {
     match ready(TypedHeader::<Authorization<Bearer>>::from_request_parts(
@@ -277,6 +309,13 @@ fn ours_basic(parts: &Parts) -> usize {
 }
 
 #[inline(never)]
+fn ours_basic_extractor(parts: &mut Parts) -> usize {
+    extractor::<Admin>(parts, |credentials| {
+        credentials.username().len() + credentials.password().len()
+    })
+}
+
+#[inline(never)]
 fn axum_basic(parts: &mut Parts) -> usize {
     match ready(TypedHeader::<Authorization<Basic>>::from_request_parts(
         parts,
@@ -304,6 +343,11 @@ fn ours_api_key(parts: &Parts) -> usize {
 }
 
 #[inline(never)]
+fn ours_api_key_extractor(parts: &mut Parts) -> usize {
+    extractor::<KeyAuth>(parts, |key| key.as_str().len())
+}
+
+#[inline(never)]
 fn poem_api_key(request: &poem::Request, query: &poem_openapi::__private::UrlQuery) -> usize {
     match <poem_openapi::auth::ApiKey as ApiKeyAuthorization>::from_request(
         request,
@@ -323,6 +367,23 @@ fn ours_rejection(parts: &Parts) -> authscheme::Rejection {
         Ok(None) => BearerToken::missing(&()),
         Ok(Some(_)) => panic!("no credentials in this request"),
         Err(rejection) => rejection,
+    }
+}
+
+/// The same rejection, as a handler's `Auth<S>` meets it.
+#[inline(never)]
+fn ours_rejection_extractor(parts: &mut Parts) -> authscheme::Rejection {
+    match ready(Auth::<Jwt>::from_request_parts(parts, &())) {
+        Ok(_) => panic!("no credentials in this request"),
+        Err(rejection) => rejection,
+    }
+}
+
+#[inline(never)]
+fn poem_rejection(request: &poem::Request) -> poem::Error {
+    match <poem_openapi::auth::Bearer as BearerAuthorization>::from_request(request) {
+        Ok(_) => panic!("no credentials in this request"),
+        Err(error) => error,
     }
 }
 
@@ -356,6 +417,7 @@ struct Fixtures {
     poem_bearer: poem::Request,
     poem_basic: poem::Request,
     poem_api_key: poem::Request,
+    poem_none: poem::Request,
     empty_query: poem_openapi::__private::UrlQuery,
 }
 
@@ -373,17 +435,25 @@ impl Fixtures {
             basic: parts(basic),
             api_key: parts(api_key),
             none: parts(headers(None)),
+            poem_none: poem_request(headers(None)),
             empty_query: poem_openapi::__private::UrlQuery(Vec::new()),
         }
     }
 }
 
+#[allow(clippy::too_many_lines)] // one table
 fn print_allocations(fx: &mut Fixtures) {
     let rows: Vec<(&str, f64)> = vec![
         (
             "bearer/authscheme",
             allocations_per_call(|| {
                 black_box(ours_bearer(black_box(&fx.bearer)));
+            }),
+        ),
+        (
+            "bearer/authscheme_extractor",
+            allocations_per_call(|| {
+                black_box(ours_bearer_extractor(black_box(&mut fx.bearer)));
             }),
         ),
         (
@@ -405,6 +475,12 @@ fn print_allocations(fx: &mut Fixtures) {
             }),
         ),
         (
+            "basic/authscheme_extractor",
+            allocations_per_call(|| {
+                black_box(ours_basic_extractor(black_box(&mut fx.basic)));
+            }),
+        ),
+        (
             "basic/axum-extra",
             allocations_per_call(|| {
                 black_box(axum_basic(black_box(&mut fx.basic)));
@@ -423,6 +499,12 @@ fn print_allocations(fx: &mut Fixtures) {
             }),
         ),
         (
+            "api_key_header/authscheme_extractor",
+            allocations_per_call(|| {
+                black_box(ours_api_key_extractor(black_box(&mut fx.api_key)));
+            }),
+        ),
+        (
             "api_key_header/poem-openapi",
             allocations_per_call(|| {
                 black_box(poem_api_key(black_box(&fx.poem_api_key), &fx.empty_query));
@@ -432,6 +514,18 @@ fn print_allocations(fx: &mut Fixtures) {
             "rejection/authscheme",
             allocations_per_call(|| {
                 black_box(ours_rejection(black_box(&fx.none)));
+            }),
+        ),
+        (
+            "rejection/authscheme_extractor",
+            allocations_per_call(|| {
+                black_box(ours_rejection_extractor(black_box(&mut fx.none)));
+            }),
+        ),
+        (
+            "rejection/poem-openapi",
+            allocations_per_call(|| {
+                black_box(poem_rejection(black_box(&fx.poem_none)));
             }),
         ),
         (
@@ -507,6 +601,7 @@ fn paired(name: &str, mut ours: impl FnMut(), mut peer: impl FnMut()) {
     );
 }
 
+#[allow(clippy::too_many_lines)] // one row per pair
 fn print_paired(fx: &mut Fixtures) {
     println!("paired medians (ours, peer) and median per-round ratio ours/peer:");
     let Fixtures {
@@ -517,12 +612,78 @@ fn print_paired(fx: &mut Fixtures) {
         poem_bearer: poem_bearer_request,
         poem_basic: poem_basic_request,
         poem_api_key: poem_api_key_request,
+        poem_none: poem_none_request,
         empty_query,
     } = fx;
     // Each side gets its own request head, so that the closures can borrow mutably.
     let mut bearer_peer = parts(bearer.headers.clone());
     let mut basic_peer = parts(basic.headers.clone());
     let mut none_peer = parts(none.headers.clone());
+    // The extractor path, what a handler pays: the targets are set on these rows.
+    paired(
+        "bearer: authscheme_extractor / axum-extra",
+        || {
+            black_box(ours_bearer_extractor(black_box(bearer)));
+        },
+        || {
+            black_box(axum_bearer(black_box(&mut bearer_peer)));
+        },
+    );
+    paired(
+        "bearer: authscheme_extractor / poem-openapi",
+        || {
+            black_box(ours_bearer_extractor(black_box(bearer)));
+        },
+        || {
+            black_box(poem_bearer(black_box(poem_bearer_request)));
+        },
+    );
+    paired(
+        "basic: authscheme_extractor / axum-extra",
+        || {
+            black_box(ours_basic_extractor(black_box(basic)));
+        },
+        || {
+            black_box(axum_basic(black_box(&mut basic_peer)));
+        },
+    );
+    paired(
+        "basic: authscheme_extractor / poem-openapi",
+        || {
+            black_box(ours_basic_extractor(black_box(basic)));
+        },
+        || {
+            black_box(poem_basic(black_box(poem_basic_request)));
+        },
+    );
+    paired(
+        "api_key_header: authscheme_extractor / poem-openapi",
+        || {
+            black_box(ours_api_key_extractor(black_box(api_key)));
+        },
+        || {
+            black_box(poem_api_key(black_box(poem_api_key_request), empty_query));
+        },
+    );
+    paired(
+        "rejection: authscheme_extractor / axum-extra",
+        || {
+            black_box(ours_rejection_extractor(black_box(none)));
+        },
+        || {
+            black_box(axum_rejection(black_box(&mut none_peer)));
+        },
+    );
+    paired(
+        "rejection: authscheme_extractor / poem-openapi",
+        || {
+            black_box(ours_rejection_extractor(black_box(none)));
+        },
+        || {
+            black_box(poem_rejection(black_box(poem_none_request)));
+        },
+    );
+    // The parser alone.
     paired(
         "bearer: authscheme / axum-extra",
         || {
@@ -600,6 +761,12 @@ fn print_paired(fx: &mut Fixtures) {
 fn benches(c: &mut Criterion, fx: &mut Fixtures) {
     // Sanity: every extractor finds what it should, so the timings compare like with like.
     assert_eq!(ours_bearer(&fx.bearer), JWT.len());
+    assert_eq!(ours_bearer_extractor(&mut fx.bearer), JWT.len());
+    assert_eq!(
+        ours_basic_extractor(&mut fx.basic),
+        "aladdinopen sesame".len()
+    );
+    assert_eq!(ours_api_key_extractor(&mut fx.api_key), API_KEY.len());
     assert_eq!(axum_bearer(&mut fx.bearer), JWT.len());
     assert_eq!(poem_bearer(&fx.poem_bearer), JWT.len());
     assert_eq!(handwritten_bearer(&fx.bearer), JWT.len());
@@ -616,6 +783,9 @@ fn benches(c: &mut Criterion, fx: &mut Fixtures) {
     group.bench_function("authscheme", |b| {
         b.iter(|| ours_bearer(black_box(&fx.bearer)));
     });
+    group.bench_function("authscheme_extractor", |b| {
+        b.iter(|| ours_bearer_extractor(black_box(&mut fx.bearer)));
+    });
     group.bench_function("axum-extra", |b| {
         b.iter(|| axum_bearer(black_box(&mut fx.bearer)));
     });
@@ -631,6 +801,9 @@ fn benches(c: &mut Criterion, fx: &mut Fixtures) {
     group.bench_function("authscheme", |b| {
         b.iter(|| ours_basic(black_box(&fx.basic)));
     });
+    group.bench_function("authscheme_extractor", |b| {
+        b.iter(|| ours_basic_extractor(black_box(&mut fx.basic)));
+    });
     group.bench_function("axum-extra", |b| {
         b.iter(|| axum_basic(black_box(&mut fx.basic)));
     });
@@ -643,6 +816,9 @@ fn benches(c: &mut Criterion, fx: &mut Fixtures) {
     group.bench_function("authscheme", |b| {
         b.iter(|| ours_api_key(black_box(&fx.api_key)));
     });
+    group.bench_function("authscheme_extractor", |b| {
+        b.iter(|| ours_api_key_extractor(black_box(&mut fx.api_key)));
+    });
     group.bench_function("poem-openapi", |b| {
         b.iter(|| poem_api_key(black_box(&fx.poem_api_key), &fx.empty_query));
     });
@@ -652,8 +828,14 @@ fn benches(c: &mut Criterion, fx: &mut Fixtures) {
     group.bench_function("authscheme", |b| {
         b.iter(|| ours_rejection(black_box(&fx.none)));
     });
+    group.bench_function("authscheme_extractor", |b| {
+        b.iter(|| ours_rejection_extractor(black_box(&mut fx.none)));
+    });
     group.bench_function("axum-extra", |b| {
         b.iter(|| axum_rejection(black_box(&mut fx.none)));
+    });
+    group.bench_function("poem-openapi", |b| {
+        b.iter(|| poem_rejection(black_box(&fx.poem_none)));
     });
     group.bench_function("authscheme_basic_realm", |b| {
         b.iter(|| ours_basic_rejection(black_box(&fx.none)));

@@ -2,7 +2,6 @@
 
 use std::borrow::Cow;
 use std::fmt;
-use std::mem::ManuallyDrop;
 
 use http::{HeaderValue, StatusCode, header};
 
@@ -28,54 +27,60 @@ pub enum RejectionKind {
     Other,
 }
 
-/// The `WWW-Authenticate` field lines; one inline so that the common rejection does not
-/// allocate.
+/// The part of a rejection that is known when the crate is compiled: the answers to missing
+/// or malformed credentials of the schemes whose challenge never changes. A rejection made of
+/// one of these is a reference to a `static` (see `credentials::challenge`).
+#[derive(Debug)]
+pub(crate) struct Fixed {
+    kind: RejectionKind,
+    status: StatusCode,
+    challenge: HeaderValue,
+    detail: &'static str,
+}
+
+impl Fixed {
+    /// 401 `Not authenticated` of `kind` with `challenge`.
+    pub(crate) const fn unauthorized(kind: RejectionKind, challenge: HeaderValue) -> Self {
+        Self {
+            kind,
+            status: StatusCode::UNAUTHORIZED,
+            challenge,
+            detail: Rejection::NOT_AUTHENTICATED,
+        }
+    }
+}
+
+/// Everything else: a challenge chosen at run time, several challenges, an application's
+/// detail. Boxed, so that the rejection stays two words wherever it is moved.
+#[derive(Clone, Debug)]
+struct Built {
+    kind: RejectionKind,
+    status: StatusCode,
+    challenges: Challenges,
+    detail: Cow<'static, str>,
+}
+
+/// The `WWW-Authenticate` field lines of a [`Built`] rejection: one without a second
+/// allocation, or any number.
 #[derive(Clone, Debug)]
 enum Challenges {
-    /// One challenge made by `HeaderValue::from_static`, which owns nothing: not dropping it
-    /// spares every rejection for missing credentials an indirect call (see `BENCHMARKS.md`).
-    Static(ManuallyDrop<HeaderValue>),
     One(HeaderValue),
-    Many(ManyChallenges),
-}
-
-/// Two or more challenges, dropped out of line: with the loop over them inlined, dropping any
-/// rejection went through a call that saved six registers first; without it, the drop of a
-/// rejection for missing credentials is a test and a branch (see `BENCHMARKS.md`).
-#[derive(Clone, Debug)]
-struct ManyChallenges(ManuallyDrop<Vec<HeaderValue>>);
-
-impl ManyChallenges {
-    fn new(challenges: Vec<HeaderValue>) -> Self {
-        Self(ManuallyDrop::new(challenges))
-    }
-}
-
-impl Drop for ManyChallenges {
-    #[inline(never)]
-    fn drop(&mut self) {
-        // Taking the vector leaves an empty one, which owns nothing, behind.
-        drop(std::mem::take(&mut *self.0));
-    }
+    Many(Vec<HeaderValue>),
 }
 
 impl Challenges {
-    /// The challenges as an owned vector, to grow.
-    fn into_vec(self) -> Vec<HeaderValue> {
-        match self {
-            Self::Static(one) => vec![ManuallyDrop::into_inner(one)],
-            Self::One(one) => vec![one],
-            Self::Many(mut many) => std::mem::take(&mut *many.0),
-        }
-    }
-
     fn as_slice(&self) -> &[HeaderValue] {
         match self {
-            Self::Static(one) => std::slice::from_ref(&**one),
             Self::One(one) => std::slice::from_ref(one),
-            Self::Many(many) => &many.0,
+            Self::Many(many) => many,
         }
     }
+}
+
+#[derive(Clone)]
+enum Repr {
+    Fixed(&'static Fixed),
+    Built(Box<Built>),
 }
 
 /// A refused request: a status, the `WWW-Authenticate` challenges and a `detail` message,
@@ -83,6 +88,12 @@ impl Challenges {
 ///
 /// The detail never contains a credential; it is either a fixed message of this crate
 /// (`Not authenticated`, `Not enough permissions`) or one the application chose.
+///
+/// A rejection is two words, cheap to move through an extractor's future and result: the
+/// answers to missing or malformed credentials of the schemes whose challenge never changes
+/// (`Bearer`, `Basic` without a realm, `Digest`, `APIKey`, `MutualTLS`) are `static`s that it
+/// refers to, without allocating; any other rejection (a realm's or a custom scheme's
+/// challenge, an application's detail, several challenges) is one boxed allocation.
 ///
 /// Turn it into a response with [`into_response`](Self::into_response), or read its parts
 /// ([`status`](Self::status), [`challenges`](Self::challenges), [`detail`](Self::detail),
@@ -103,12 +114,7 @@ impl Challenges {
 /// assert_eq!(response.body(), r#"{"detail":"Not authenticated"}"#);
 /// ```
 #[derive(Clone)]
-pub struct Rejection {
-    kind: RejectionKind,
-    status: StatusCode,
-    challenges: Challenges,
-    detail: Cow<'static, str>,
-}
+pub struct Rejection(Repr);
 
 impl Rejection {
     /// FastAPI's detail for missing or malformed credentials.
@@ -118,48 +124,59 @@ impl Rejection {
 
     /// A rejection with the given status, challenges and detail, of kind
     /// [`RejectionKind::Other`].
+    ///
+    /// ```
+    /// use authscheme::{Rejection, RejectionKind};
+    /// use http::{HeaderValue, StatusCode};
+    ///
+    /// let rejection = Rejection::new(StatusCode::BAD_REQUEST, vec![], "Inactive user");
+    /// assert_eq!(rejection.kind(), RejectionKind::Other);
+    /// assert!(rejection.challenges().is_empty());
+    /// assert_eq!(rejection.body(), r#"{"detail":"Inactive user"}"#);
+    /// ```
     pub fn new(
         status: StatusCode,
         challenges: Vec<HeaderValue>,
         detail: impl Into<Cow<'static, str>>,
     ) -> Self {
-        Self {
+        Self::built(Built {
             kind: RejectionKind::Other,
             status,
-            challenges: Challenges::Many(ManyChallenges::new(challenges)),
+            challenges: Challenges::Many(challenges),
             detail: detail.into(),
-        }
+        })
     }
 
-    const fn unauthorized(kind: RejectionKind, challenge: HeaderValue) -> Self {
-        Self {
+    fn built(built: Built) -> Self {
+        Self(Repr::Built(Box::new(built)))
+    }
+
+    /// One of the crate's `static` rejections (`credentials::challenge`): no allocation.
+    pub(crate) const fn fixed(fixed: &'static Fixed) -> Self {
+        Self(Repr::Fixed(fixed))
+    }
+
+    fn unauthorized(kind: RejectionKind, challenge: HeaderValue) -> Self {
+        Self::built(Built {
             kind,
             status: StatusCode::UNAUTHORIZED,
             challenges: Challenges::One(challenge),
             detail: Cow::Borrowed(Self::NOT_AUTHENTICATED),
-        }
-    }
-
-    /// [`not_authenticated`](Self::not_authenticated) with a challenge made by
-    /// `HeaderValue::from_static` (never dropped: it owns nothing; any other value would leak
-    /// its buffer), for the constants of `challenge::missing`.
-    pub(crate) const fn not_authenticated_static(challenge: HeaderValue) -> Self {
-        Self {
-            kind: RejectionKind::Missing,
-            status: StatusCode::UNAUTHORIZED,
-            challenges: Challenges::Static(ManuallyDrop::new(challenge)),
-            detail: Cow::Borrowed(Self::NOT_AUTHENTICATED),
-        }
+        })
     }
 
     /// 401 `Not authenticated` with one challenge: no credentials for the scheme
-    /// ([`RejectionKind::Missing`]). Does not allocate.
-    pub const fn not_authenticated(challenge: HeaderValue) -> Self {
+    /// ([`RejectionKind::Missing`]).
+    ///
+    /// The credential types answer with their own rejections
+    /// ([`Credentials::missing`](crate::credentials::Credentials::missing)); this one is for
+    /// schemes of the application's own.
+    pub fn not_authenticated(challenge: HeaderValue) -> Self {
         Self::unauthorized(RejectionKind::Missing, challenge)
     }
 
     /// 401 `Not authenticated` with one challenge: credentials present but malformed
-    /// ([`RejectionKind::Malformed`]). Does not allocate.
+    /// ([`RejectionKind::Malformed`]).
     ///
     /// ```
     /// use authscheme::{Rejection, RejectionKind};
@@ -169,7 +186,7 @@ impl Rejection {
     /// assert_eq!(rejection.kind(), RejectionKind::Malformed);
     /// assert_eq!(rejection.body(), r#"{"detail":"Not authenticated"}"#);
     /// ```
-    pub const fn malformed(challenge: HeaderValue) -> Self {
+    pub fn malformed(challenge: HeaderValue) -> Self {
         Self::unauthorized(RejectionKind::Malformed, challenge)
     }
 
@@ -194,10 +211,12 @@ impl Rejection {
         challenge: HeaderValue,
         detail: impl Into<Cow<'static, str>>,
     ) -> Self {
-        Self {
+        Self::built(Built {
+            kind: RejectionKind::InvalidCredentials,
+            status: StatusCode::UNAUTHORIZED,
+            challenges: Challenges::One(challenge),
             detail: detail.into(),
-            ..Self::unauthorized(RejectionKind::InvalidCredentials, challenge)
-        }
+        })
     }
 
     /// 401 for a bearer token the verifier rejects (expired, revoked, unknown…):
@@ -288,65 +307,106 @@ impl Rejection {
         let challenge = HeaderValue::from_str(&value).unwrap_or(HeaderValue::from_static(
             r#"Bearer error="insufficient_scope""#,
         ));
-        Self {
+        Self::built(Built {
             kind: RejectionKind::InsufficientScope,
             status: StatusCode::FORBIDDEN,
             challenges: Challenges::One(challenge),
             detail: Cow::Borrowed(Self::NOT_ENOUGH_PERMISSIONS),
-        }
+        })
     }
 
     /// Why the request was refused.
     pub fn kind(&self) -> RejectionKind {
-        self.kind
+        match &self.0 {
+            Repr::Fixed(fixed) => fixed.kind,
+            Repr::Built(built) => built.kind,
+        }
     }
 
     /// The HTTP status.
     pub fn status(&self) -> StatusCode {
-        self.status
+        match &self.0 {
+            Repr::Fixed(fixed) => fixed.status,
+            Repr::Built(built) => built.status,
+        }
     }
 
     /// The `WWW-Authenticate` challenges, one field line each.
     pub fn challenges(&self) -> &[HeaderValue] {
-        self.challenges.as_slice()
+        match &self.0 {
+            Repr::Fixed(fixed) => std::slice::from_ref(&fixed.challenge),
+            Repr::Built(built) => built.challenges.as_slice(),
+        }
     }
 
     /// The `detail` message.
     pub fn detail(&self) -> &str {
-        &self.detail
+        match &self.0 {
+            Repr::Fixed(fixed) => fixed.detail,
+            Repr::Built(built) => &built.detail,
+        }
+    }
+
+    /// The rejection as a [`Built`] one, to change. Boxed: a built rejection hands its own box
+    /// back, without allocating again.
+    #[allow(clippy::unnecessary_box_returns)]
+    fn into_built(self) -> Box<Built> {
+        match self.0 {
+            Repr::Fixed(fixed) => Box::new(Built {
+                kind: fixed.kind,
+                status: fixed.status,
+                challenges: Challenges::One(fixed.challenge.clone()),
+                detail: Cow::Borrowed(fixed.detail),
+            }),
+            Repr::Built(built) => built,
+        }
     }
 
     /// Replaces the detail message, keeping status and challenges.
     #[must_use]
-    pub fn with_detail(mut self, detail: impl Into<Cow<'static, str>>) -> Self {
-        self.detail = detail.into();
-        self
+    pub fn with_detail(self, detail: impl Into<Cow<'static, str>>) -> Self {
+        let mut built = self.into_built();
+        built.detail = detail.into();
+        Self(Repr::Built(built))
     }
 
     /// Replaces the kind, keeping everything else.
     #[must_use]
-    pub(crate) fn with_kind(mut self, kind: RejectionKind) -> Self {
-        self.kind = kind;
-        self
+    pub(crate) fn with_kind(self, kind: RejectionKind) -> Self {
+        let mut built = self.into_built();
+        built.kind = kind;
+        Self(Repr::Built(built))
     }
 
     /// Adds the challenges of `other` after this one's (for alternatives that all failed).
     #[must_use]
-    pub fn with_challenges_of(mut self, other: &Self) -> Self {
-        for challenge in other.challenges() {
-            if self.challenges().contains(challenge) {
-                continue;
-            }
-            let mut challenges = self.challenges.into_vec();
-            challenges.push(challenge.clone());
-            self.challenges = Challenges::Many(ManyChallenges::new(challenges));
+    pub fn with_challenges_of(self, other: &Self) -> Self {
+        let added: Vec<&HeaderValue> = other
+            .challenges()
+            .iter()
+            .filter(|challenge| !self.challenges().contains(challenge))
+            .collect();
+        if added.is_empty() {
+            return self;
         }
-        self
+        let mut built = self.into_built();
+        let mut challenges = match built.challenges {
+            Challenges::One(one) => vec![one],
+            Challenges::Many(many) => many,
+        };
+        for challenge in added {
+            // `other` may repeat a challenge too.
+            if !challenges.contains(challenge) {
+                challenges.push(challenge.clone());
+            }
+        }
+        built.challenges = Challenges::Many(challenges);
+        Self(Repr::Built(built))
     }
 
     /// The JSON body, `{"detail":"..."}`.
     pub fn body(&self) -> String {
-        match &*self.detail {
+        match self.detail() {
             Self::NOT_AUTHENTICATED => r#"{"detail":"Not authenticated"}"#.to_owned(),
             Self::NOT_ENOUGH_PERMISSIONS => r#"{"detail":"Not enough permissions"}"#.to_owned(),
             detail => serde_json::json!({ "detail": detail }).to_string(),
@@ -356,22 +416,23 @@ impl Rejection {
     /// The response: status, `WWW-Authenticate` lines, `content-type: application/json` and
     /// the JSON body.
     pub fn into_response(self) -> http::Response<String> {
-        let body = self.body();
-        let mut response = http::Response::new(body);
-        *response.status_mut() = self.status;
+        let mut response = http::Response::new(self.body());
+        *response.status_mut() = self.status();
         let headers = response.headers_mut();
-        match self.challenges {
-            Challenges::Static(one) => {
-                headers.insert(header::WWW_AUTHENTICATE, ManuallyDrop::into_inner(one));
+        match self.0 {
+            Repr::Fixed(fixed) => {
+                headers.insert(header::WWW_AUTHENTICATE, fixed.challenge.clone());
             }
-            Challenges::One(one) => {
-                headers.insert(header::WWW_AUTHENTICATE, one);
-            }
-            many @ Challenges::Many(_) => {
-                for challenge in many.into_vec() {
-                    headers.append(header::WWW_AUTHENTICATE, challenge);
+            Repr::Built(built) => match built.challenges {
+                Challenges::One(one) => {
+                    headers.insert(header::WWW_AUTHENTICATE, one);
                 }
-            }
+                Challenges::Many(many) => {
+                    for challenge in many {
+                        headers.append(header::WWW_AUTHENTICATE, challenge);
+                    }
+                }
+            },
         }
         headers.insert(
             header::CONTENT_TYPE,
@@ -383,10 +444,10 @@ impl Rejection {
 
 impl PartialEq for Rejection {
     fn eq(&self, other: &Self) -> bool {
-        self.kind == other.kind
-            && self.status == other.status
+        self.kind() == other.kind()
+            && self.status() == other.status()
             && self.challenges() == other.challenges()
-            && self.detail == other.detail
+            && self.detail() == other.detail()
     }
 }
 
@@ -395,17 +456,17 @@ impl Eq for Rejection {}
 impl fmt::Debug for Rejection {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Rejection")
-            .field("kind", &self.kind)
-            .field("status", &self.status)
+            .field("kind", &self.kind())
+            .field("status", &self.status())
             .field("challenges", &self.challenges())
-            .field("detail", &self.detail)
+            .field("detail", &self.detail())
             .finish()
     }
 }
 
 impl fmt::Display for Rejection {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.status, self.detail)
+        write!(f, "{}: {}", self.status(), self.detail())
     }
 }
 
@@ -426,11 +487,11 @@ mod tests {
             .collect()
     }
 
-    /// The constant rejections (challenge held without drop glue) behave like the ones built
-    /// with `not_authenticated`: equal, answered alike, merged alike.
+    /// The rejections that are a reference to a `static` behave like the ones built with
+    /// `not_authenticated`: equal, answered alike, merged alike.
     #[test]
-    fn static_challenge_rejections_behave_like_built_ones() {
-        let constant = challenge::missing::BEARER;
+    fn fixed_rejections_behave_like_built_ones() {
+        let constant = Rejection::fixed(&challenge::missing::BEARER);
         let built = Rejection::not_authenticated(HeaderValue::from_static("Bearer"));
         assert_eq!(constant, built);
         assert_eq!(format!("{constant:?}"), format!("{built:?}"));
@@ -438,13 +499,28 @@ mod tests {
         assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
         assert_eq!(response.headers()[header::WWW_AUTHENTICATE], "Bearer");
         assert_eq!(response.body(), r#"{"detail":"Not authenticated"}"#);
-        let merged = constant.with_challenges_of(&challenge::missing::API_KEY);
+        let merged = constant.with_challenges_of(&Rejection::fixed(&challenge::missing::API_KEY));
         assert_eq!(merged.challenges(), ["Bearer", "APIKey"]);
         assert_eq!(www_authenticate(merged), ["Bearer", "APIKey"]);
+        let invalid = Rejection::fixed(&challenge::missing::BEARER)
+            .with_kind(RejectionKind::InvalidCredentials)
+            .with_detail("Expired");
+        assert_eq!(invalid.kind(), RejectionKind::InvalidCredentials);
+        assert_eq!(invalid.challenges(), ["Bearer"]);
+        assert_eq!(invalid.body(), r#"{"detail":"Expired"}"#);
     }
 
-    /// Several challenges are dropped by `ManyChallenges`' own `Drop`: a clone owns its own
-    /// copies, and dropping one leaves the other whole.
+    /// Two words (a reference to a `static`, or a box), so that moving one through the
+    /// extractors' futures and results costs little; and a `Result` of one takes no more room
+    /// than the rejection itself.
+    #[test]
+    fn a_rejection_is_two_words() {
+        assert_eq!(size_of::<Rejection>(), 2 * size_of::<usize>());
+        assert_eq!(size_of::<Result<(), Rejection>>(), size_of::<Rejection>());
+    }
+
+    /// A clone owns its own copies of several challenges, and dropping one leaves the other
+    /// whole.
     #[test]
     fn many_challenges_clone_and_drop_independently() {
         let many = Rejection::new(
@@ -460,7 +536,7 @@ mod tests {
         assert_eq!(copy.challenges(), ["Bearer", r#"Basic realm="R""#]);
         let merged = copy
             .clone()
-            .with_challenges_of(&challenge::missing::API_KEY);
+            .with_challenges_of(&Rejection::fixed(&challenge::missing::API_KEY));
         drop(copy);
         assert_eq!(
             www_authenticate(merged),

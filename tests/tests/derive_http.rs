@@ -19,7 +19,10 @@ fn basic_with_realm() {
         *Admin::openapi(),
         openapi::SecurityScheme::http("basic").with_description("Administrators only.")
     );
-    assert_eq!(Admin::CONFIG, BasicConfig::new(Some("admin")));
+    assert_eq!(
+        Admin::CONFIG,
+        BasicConfig::new(Some("admin"), r#"Basic realm="admin""#)
+    );
     assert_eq!(Admin::SCOPES, ["admin"]);
     assert_eq!(<scopes!(Admin: "admin")>::SET.bits(), 1);
     credentials_are::<Admin, BasicCredentials>();
@@ -76,7 +79,10 @@ fn custom_scheme_is_written_lowercase() {
         openapi::SecurityScheme::http("scram-sha-256").with_deprecated(true)
     );
     // The challenge keeps the spelling; the comparison is case-insensitive at run time.
-    assert_eq!(Scram::CONFIG, HttpConfig::new("SCRAM-SHA-256"));
+    assert_eq!(
+        Scram::CONFIG,
+        HttpConfig::new("SCRAM-SHA-256", "Scram-Sha-256")
+    );
     assert_eq!(Scram::MIN_OPENAPI_VERSION, OpenApiVersion::V3_2);
     credentials_are::<Scram, HttpCredentials>();
 }
@@ -105,6 +111,6 @@ pub struct SpelledBasic;
 
 #[test]
 fn scheme_basic_is_basic() {
-    assert_eq!(SpelledBasic::CONFIG, BasicConfig::new(None));
+    assert_eq!(SpelledBasic::CONFIG, BasicConfig::new(None, "Basic"));
     credentials_are::<SpelledBasic, BasicCredentials>();
 }

@@ -14,8 +14,8 @@ use proptest::prelude::*;
 const HEADER_KEY: ApiKeyConfig = ApiKeyConfig::new(ApiKeyLocation::Header, "X-API-Key");
 const QUERY_KEY: ApiKeyConfig = ApiKeyConfig::new(ApiKeyLocation::Query, "api_key");
 const COOKIE_KEY: ApiKeyConfig = ApiKeyConfig::new(ApiKeyLocation::Cookie, "session");
-const REALM: BasicConfig = BasicConfig::new(Some("a \"realm\""));
-const CUSTOM: HttpConfig = HttpConfig::new("scram-sha-256");
+const REALM: BasicConfig = BasicConfig::new(Some("a \"realm\""), r#"Basic realm="a \"realm\"""#);
+const CUSTOM: HttpConfig = HttpConfig::new("scram-sha-256", "Scram-Sha-256");
 
 fn parts_with(headers: &[(&str, HeaderValue)], uri: Uri) -> Parts {
     let mut request = http::Request::new(());
@@ -46,7 +46,7 @@ fn check<C: Credentials>(parts: &Parts, config: &C::Config) -> Option<C> {
 
 fn check_every_kind(parts: &Parts) {
     check::<BearerToken>(parts, &());
-    check::<BasicCredentials>(parts, &BasicConfig::new(None));
+    check::<BasicCredentials>(parts, &BasicConfig::new(None, "Basic"));
     check::<BasicCredentials>(parts, &REALM);
     check::<DigestCredentials>(parts, &());
     check::<HttpCredentials>(parts, &CUSTOM);

@@ -343,6 +343,22 @@ fn basic_rows() -> Vec<(&'static str, Req, Expect)> {
         ),
         ("4n+1 characters", auth("Basic dXNlc"), Malformed),
         (
+            "padded, one `=`",
+            auth("Basic dXNlcjpwYXM="),
+            value("user|pas"),
+        ),
+        (
+            "truncated padding: one `=` where two are needed",
+            auth("Basic dXNlcjpwYQ="),
+            Malformed,
+        ),
+        (
+            "excess padding: two `=` where one is needed",
+            auth("Basic dXNlcjpwYXM=="),
+            Malformed,
+        ),
+        ("three `=`", auth("Basic dXNlcjpwYQ==="), Malformed),
+        (
             "non-zero trailing bits",
             auth("Basic dXNlcjpwYR"),
             Malformed,
@@ -403,52 +419,55 @@ fn show_basic(credentials: &BasicCredentials) -> String {
 fn basic_without_realm() {
     let count = Table::<BasicCredentials> {
         kind: "basic",
-        config: BasicConfig::new(None),
+        config: BasicConfig::new(None, "Basic"),
         challenge: "Basic",
         show: show_basic,
         rows: basic_rows(),
     }
     .run();
-    assert_eq!(count, 35);
+    assert_eq!(count, 39);
 }
 
 #[test]
 fn basic_with_empty_realm_sends_a_bare_challenge() {
     let count = Table::<BasicCredentials> {
         kind: "basic realm=\"\"",
-        config: BasicConfig::new(Some("")),
+        config: BasicConfig::new(Some(""), "Basic"),
         challenge: "Basic",
         show: show_basic,
         rows: basic_rows(),
     }
     .run();
-    assert_eq!(count, 35);
+    assert_eq!(count, 39);
 }
 
 #[test]
 fn basic_with_realm() {
     let count = Table::<BasicCredentials> {
         kind: "basic realm=admin",
-        config: BasicConfig::new(Some("admin")),
+        config: BasicConfig::new(Some("admin"), r#"Basic realm="admin""#),
         challenge: r#"Basic realm="admin""#,
         show: show_basic,
         rows: basic_rows(),
     }
     .run();
-    assert_eq!(count, 35);
+    assert_eq!(count, 39);
 }
 
 #[test]
 fn basic_with_a_realm_that_needs_quoting() {
     let count = Table::<BasicCredentials> {
         kind: "basic realm with quotes",
-        config: BasicConfig::new(Some(r#"My "quoted" \ realm"#)),
+        config: BasicConfig::new(
+            Some(r#"My "quoted" \ realm"#),
+            r#"Basic realm="My \"quoted\" \\ realm""#,
+        ),
         challenge: r#"Basic realm="My \"quoted\" \\ realm""#,
         show: show_basic,
         rows: basic_rows(),
     }
     .run();
-    assert_eq!(count, 35);
+    assert_eq!(count, 39);
 }
 
 const RFC7616_EXAMPLE: &str = r#"Digest username="Mufasa", realm="http-auth@example.org", uri="/dir/index.html", algorithm=SHA-256, nonce="7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v", nc=00000001, cnonce="f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ", qop=auth, response="753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1", opaque="FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS""#;
@@ -689,7 +708,7 @@ fn custom_http_scheme() {
     ];
     let count = Table::<HttpCredentials> {
         kind: "custom http scheme",
-        config: HttpConfig::new("scram-sha-256"),
+        config: HttpConfig::new("scram-sha-256", "Scram-Sha-256"),
         challenge: "Scram-Sha-256",
         show: |credentials| match (credentials.token68(), credentials.params()) {
             (Some(token), None) => format!("{}|token68|{token}", credentials.scheme()),
@@ -718,7 +737,7 @@ fn custom_http_scheme_challenge_is_title_cased() {
         ("BEARER", "Bearer"),
         ("scram-sha-256x", "Scram-Sha-256X"),
     ] {
-        let config = HttpConfig::new(scheme);
+        let config = derived_http(scheme);
         assert_not_authenticated(
             scheme,
             HttpCredentials::missing(&config),
@@ -1027,7 +1046,7 @@ fn verifier_and_scope_rejections() {
         (
             "basic verifier rejects",
             BasicCredentials::invalid(
-                &BasicConfig::new(Some("admin")),
+                &BasicConfig::new(Some("admin"), r#"Basic realm="admin""#),
                 "Incorrect username or password",
             ),
             RejectionKind::InvalidCredentials,
@@ -1074,19 +1093,29 @@ fn verifier_and_scope_rejections() {
     }
 }
 
+/// A Basic configuration whose challenge is computed as the derive computes it (leaked: the
+/// configuration holds `'static` text, as the derive's literal is).
+fn derived_basic(realm: Option<&'static str>) -> BasicConfig {
+    let challenge = authscheme_grammar::challenge::basic(realm);
+    BasicConfig::new(realm, Box::leak(challenge.into_boxed_str()))
+}
+
+/// A custom-scheme configuration whose challenge is computed as the derive computes it.
+fn derived_http(scheme: &'static str) -> HttpConfig {
+    let challenge = authscheme_grammar::challenge::custom(scheme);
+    HttpConfig::new(scheme, Box::leak(challenge.into_boxed_str()))
+}
+
 #[test]
 fn configured_challenges_are_stable_across_calls_and_threads() {
     let cases: [(BasicConfig, &str); 4] = [
-        (BasicConfig::new(Some("admin")), r#"Basic realm="admin""#),
+        (derived_basic(Some("admin")), r#"Basic realm="admin""#),
+        (derived_basic(Some("réalm ü")), r#"Basic realm="réalm ü""#),
         (
-            BasicConfig::new(Some("réalm ü")),
-            r#"Basic realm="réalm ü""#,
-        ),
-        (
-            BasicConfig::new(Some("tab\tand\u{7}bell")),
+            derived_basic(Some("tab\tand\u{7}bell")),
             "Basic realm=\"tab\tandbell\"",
         ),
-        (BasicConfig::new(Some(r"\")), r#"Basic realm="\\""#),
+        (derived_basic(Some(r"\")), r#"Basic realm="\\""#),
     ];
     let check = move || {
         for _ in 0..3 {
@@ -1094,7 +1123,7 @@ fn configured_challenges_are_stable_across_calls_and_threads() {
                 let rejection = BasicCredentials::missing(config);
                 assert_eq!(rejection.challenges()[0].as_bytes(), challenge.as_bytes());
             }
-            let config = HttpConfig::new("my-scheme");
+            let config = derived_http("my-scheme");
             assert_eq!(
                 HttpCredentials::missing(&config).challenges()[0],
                 "My-Scheme"

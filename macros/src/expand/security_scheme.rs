@@ -8,9 +8,11 @@
 //! imported so that a user's own `None` cannot shadow them. Everything the impl names is a
 //! typed item of the runtime's `__private` module: `const fn`s whose parameters have distinct
 //! types, and struct literals with named fields where several fields share a type (an OAuth
-//! flow's URLs), so that the two crates disagreeing fails to build. The data is `'static`,
+//! flow's URLs, a custom scheme's word and challenge), so that the two crates disagreeing
+//! fails to build. The data is `'static`,
 //! built at compile time: struct literals inside `&[..]`, which borrowing promotes in place.
 
+use authscheme_grammar::challenge;
 use proc_macro2::{Literal, Span, TokenStream};
 use quote::quote;
 use syn::{Generics, Ident, ImplGenerics, TypeGenerics, WhereClause, parse_quote};
@@ -173,12 +175,16 @@ fn parts(kind: &Kind) -> Parts {
                 },
             }
         }
+        // The challenge of its 401s is known now: the realm is a literal.
         Kind::Http(Http::Basic { realm }) => {
+            let challenge = challenge::basic(realm.as_deref());
             let realm = optional(realm.as_deref());
             Parts {
                 credentials: ident("BasicCredentials"),
                 config_type: quote!(__authscheme::BasicConfig),
-                config: quote!(__authscheme::BasicConfig::new(#realm)),
+                config: quote! {
+                    __authscheme::BasicConfig { realm: #realm, challenge: #challenge }
+                },
                 openapi_kind: http_kind("basic", None),
             }
         }
@@ -190,13 +196,18 @@ fn parts(kind: &Kind) -> Parts {
             openapi_kind: http_kind("digest", None),
         },
         // The word as declared is matched case-insensitively in requests; OpenAPI gets it
-        // lowercased.
-        Kind::Http(Http::Custom { scheme }) => Parts {
-            credentials: ident("HttpCredentials"),
-            config_type: quote!(__authscheme::HttpConfig),
-            config: quote!(__authscheme::HttpConfig::new(#scheme)),
-            openapi_kind: http_kind(&scheme.to_ascii_lowercase(), None),
-        },
+        // lowercased, the challenge title-cased (as FastAPI writes it).
+        Kind::Http(Http::Custom { scheme }) => {
+            let challenge = challenge::custom(scheme);
+            Parts {
+                credentials: ident("HttpCredentials"),
+                config_type: quote!(__authscheme::HttpConfig),
+                config: quote! {
+                    __authscheme::HttpConfig { scheme: #scheme, challenge: #challenge }
+                },
+                openapi_kind: http_kind(&scheme.to_ascii_lowercase(), None),
+            }
+        }
         Kind::MutualTls => Parts {
             credentials: ident("ClientCertificate"),
             config_type: quote!(()),

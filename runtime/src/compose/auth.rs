@@ -92,4 +92,33 @@ where
                 .inspect_err(crate::trace::malformed::<S>),
         )
     }
+
+    /// Answered on the first poll: nothing here waits (no verifier), so the check is one
+    /// synchronous step. The future holds only `parts`, and the answer is written straight
+    /// into the poll's result, rather than kept in the future and moved out of it.
+    fn check(parts: &Parts, _ctx: &C) -> impl Future<Output = Result<Self, Rejection>> + Send {
+        std::future::poll_fn(move |_| std::task::Poll::Ready(Self::check_now(parts)))
+    }
+}
+
+impl<S> Auth<S>
+where
+    S: SecurityScheme,
+    S::Credentials: Transport<S>,
+{
+    /// [`Check::check`], synchronously.
+    fn check_now(parts: &Parts) -> Result<Self, Rejection> {
+        match S::Credentials::extract(parts, &S::CONFIG) {
+            Ok(Some(credentials)) => Ok(Self::new(credentials)),
+            Ok(None) => {
+                let rejection = <Self as Requirement>::missing();
+                crate::trace::missing::<Self>(&rejection);
+                Err(rejection)
+            }
+            Err(rejection) => {
+                crate::trace::malformed::<S>(&rejection);
+                Err(rejection)
+            }
+        }
+    }
 }

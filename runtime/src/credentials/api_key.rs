@@ -1,12 +1,11 @@
 //! API keys in a header, a query parameter or a cookie.
 
-use std::cell::RefCell;
 use std::fmt;
 use std::ops::Range;
 
 use arrayvec::ArrayString;
 use http::request::Parts;
-use http::{HeaderName, HeaderValue, header};
+use http::{HeaderValue, header};
 use percent_encoding::percent_decode;
 use subtle::ConstantTimeEq;
 
@@ -142,71 +141,22 @@ enum Found {
     Key(ApiKey),
 }
 
-/// At most this many parsed header names are cached per thread.
-const NAME_CACHE_LIMIT: usize = 64;
-
-thread_local! {
-    /// The configured names, parsed once per thread: parsing a name costs more than the
-    /// lookup itself.
-    static HEADER_NAMES: RefCell<Vec<(&'static str, Option<HeaderName>)>> =
-        const { RefCell::new(Vec::new()) };
-}
-
-/// The first field line named `name` (case-insensitively); an invalid name has none.
-fn first_line<'a>(headers: &'a http::HeaderMap, name: &'static str) -> Option<&'a HeaderValue> {
-    HEADER_NAMES.with_borrow_mut(|cache| {
-        if let Some((_, parsed)) = cache.iter().find(|(cached, _)| *cached == name) {
-            return parsed.as_ref().and_then(|parsed| headers.get(parsed));
-        }
-        let parsed = HeaderName::from_bytes(name.as_bytes()).ok();
-        let value = parsed.as_ref().and_then(|parsed| headers.get(parsed));
-        if cache.len() < NAME_CACHE_LIMIT {
-            cache.push((name, parsed));
-        }
-        value
-    })
-}
-
 /// The key in the first field line with the configured name (case-insensitively).
-///
-/// Written for speed, each choice measured (see `BENCHMARKS.md`): the result is built once,
-/// in a function of its own, so that `extract` passes its return slot through; the rejection
-/// is built out of line. It builds the inline key itself rather than through
-/// [`ApiKey::in_header`]: measured through it, even inlined, extraction took 66 ns against
-/// about 55.
-#[inline(never)]
-fn from_header(parts: &Parts, config: &ApiKeyConfig) -> Result<Option<ApiKey>, Rejection> {
-    // `HeaderMap::get` returns the first field line.
+fn from_header(parts: &Parts, config: &ApiKeyConfig) -> Found {
+    // `HeaderMap::get` returns the first field line. Without the derive's pre-built name, it
+    // parses `name` (lowercased on the stack, never allocated); an invalid name finds nothing.
     let value = match config.header_name() {
         Some(header_name) => parts.headers.get(header_name),
-        None => first_line(&parts.headers, config.name),
+        None => parts.headers.get(config.name),
     };
     let Some(value) = value else {
-        return Ok(None);
+        return Found::Missing;
     };
     match super::parse::utf8(value.as_bytes()) {
-        Some("") => Ok(None),
-        Some(text) if text.len() <= INLINE => {
-            let mut inline = ArrayString::new();
-            inline.push_str(text);
-            Ok(Some(ApiKey {
-                repr: Repr::Inline(inline),
-            }))
-        }
-        Some(text) => Ok(Some(ApiKey {
-            repr: Repr::Shared {
-                value: value.clone(),
-                range: 0..text.len(),
-            },
-        })),
-        None => Err(malformed()),
+        Some("") => Found::Missing,
+        Some(text) => Found::Key(ApiKey::in_header(value, 0..text.len(), text)),
+        None => Found::Malformed,
     }
-}
-
-/// The rejection of a header key that is not UTF-8 (rare, hence out of line).
-#[cold]
-fn malformed() -> Rejection {
-    Rejection::malformed(challenge::API_KEY)
 }
 
 /// `application/x-www-form-urlencoded` decoding of one name or value: `+` is a space, then
@@ -307,19 +257,19 @@ impl Credentials for ApiKey {
     #[inline]
     fn extract(parts: &Parts, config: &ApiKeyConfig) -> Result<Option<Self>, Rejection> {
         let found = match config.location {
-            ApiKeyLocation::Header => return from_header(parts, config),
+            ApiKeyLocation::Header => from_header(parts, config),
             ApiKeyLocation::Query => from_query(parts, config.name),
             ApiKeyLocation::Cookie => from_cookies(parts, config.name),
         };
         match found {
             Found::Missing => Ok(None),
-            Found::Malformed => Err(Rejection::malformed(challenge::API_KEY)),
+            Found::Malformed => Err(Rejection::fixed(&challenge::malformed::API_KEY)),
             Found::Key(key) => Ok(Some(key)),
         }
     }
 
     fn missing(_config: &ApiKeyConfig) -> Rejection {
-        challenge::missing::API_KEY
+        Rejection::fixed(&challenge::missing::API_KEY)
     }
 }
 
@@ -348,17 +298,17 @@ mod tests {
         }
     }
 
-    /// Both lookups, through the derive's pre-built `HeaderName` and through the per-thread
-    /// cache of parsed names, find the first line case-insensitively, treat an empty first
+    /// Both lookups, through the derive's pre-built `HeaderName` and by the configured name
+    /// parsed per lookup, find the first line case-insensitively, treat an empty first
     /// line as missing, and refuse a key that is not UTF-8.
     #[test]
-    fn prebuilt_header_name_and_cache_agree() {
-        let cached = ApiKeyConfig::new(ApiKeyLocation::Header, "X-API-Key");
-        let prebuilt = cached.with_header_name(|| {
-            static NAME: HeaderName = HeaderName::from_static("x-api-key");
+    fn prebuilt_and_parsed_header_names_agree() {
+        let parsed = ApiKeyConfig::new(ApiKeyLocation::Header, "X-API-Key");
+        let prebuilt = parsed.with_header_name(|| {
+            static NAME: http::HeaderName = http::HeaderName::from_static("x-api-key");
             &NAME
         });
-        assert!(prebuilt.header_name().is_some() && cached.header_name().is_none());
+        assert!(prebuilt.header_name().is_some() && parsed.header_name().is_none());
         let long = "k".repeat(INLINE + 1);
         for (lines, expected) in [
             (&[][..], None),
@@ -372,7 +322,7 @@ mod tests {
                 builder = builder.header(*name, *value);
             }
             let parts = parts(builder);
-            for config in [&prebuilt, &cached] {
+            for config in [&prebuilt, &parsed] {
                 let key = ApiKey::extract(&parts, config).expect("well-formed");
                 assert_eq!(
                     key.as_ref().map(ApiKey::as_str),

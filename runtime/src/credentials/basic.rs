@@ -4,33 +4,39 @@ use std::fmt;
 use std::mem::MaybeUninit;
 
 use arrayvec::ArrayString;
-use base64_simd::{Out, STANDARD_NO_PAD};
+use base64_simd::{Out, STANDARD, STANDARD_NO_PAD};
 use http::request::Parts;
 use subtle::ConstantTimeEq;
 
 use super::parse::{SchemeMatch, every_byte, is_ctl, match_scheme};
 use super::{BasicConfig, Credentials, challenge};
-use crate::Rejection;
+use crate::{Rejection, RejectionKind};
 
-/// `encoded` without its padding, when the padding is canonical or shorter (RFC 4648 §3.2
-/// lets a specification drop it; RFC 7617 does not say, and clients differ): `YQ==`, `YQ=`
-/// and `YQ` all decode to `a`. The alphabet and the trailing bits are the decoder's to check.
+/// The decoder for `encoded`: RFC 4648 §4 standard base64 either with its full, canonical
+/// padding (RFC 4648 §3.2 lets a specification drop it; RFC 7617 does not say, and clients
+/// differ) or with none at all: `YQ==` and `YQ` decode to `a`, `YQ=` is refused. Both
+/// decoders check the alphabet, the padding and the trailing bits themselves.
 ///
-/// The decoder is `base64-simd`: on the usual 20 to 40 characters of a Basic header it takes
-/// about half the time of the `base64` crate (see `BENCHMARKS.md`), which the tests keep as
-/// the reference.
-fn unpad(encoded: &[u8]) -> Option<&[u8]> {
+/// The decoder is `base64-simd`, which on the usual 20 to 40 characters of a Basic header
+/// takes about half the time of the `base64` crate; the tests keep the latter as the
+/// reference.
+fn decoder(encoded: &[u8]) -> &'static base64_simd::Base64 {
+    if encoded.ends_with(b"=") {
+        &STANDARD
+    } else {
+        &STANDARD_NO_PAD
+    }
+}
+
+/// How many bytes `encoded` decodes to at most (its `=`s left out).
+fn decoded_len(encoded: &[u8]) -> usize {
     let padding = encoded.iter().rev().take_while(|&&b| b == b'=').count();
-    let unpadded = &encoded[..encoded.len() - padding];
-    // 4n+2 characters take up to two `=`, 4n+3 up to one, 4n none (4n+1 is never valid).
-    let canonical = (4 - unpadded.len() % 4) % 4;
-    (padding <= canonical && padding < 3).then_some(unpadded)
+    let unpadded = encoded.len() - padding;
+    unpadded / 4 * 3 + unpadded % 4 * 3 / 4
 }
 
 /// Where the first colon of a decoded `user-pass` (RFC 7617 §2) is, if it has one and no
 /// control characters. (The caller checks that it is UTF-8.)
-#[inline(always)] // into `decode`, which is inlined into `extract`
-#[allow(clippy::inline_always)]
 fn user_pass_colon(decoded: &[u8]) -> Option<usize> {
     if !every_byte(decoded, |b| !is_ctl(b)) {
         return None;
@@ -59,7 +65,7 @@ impl Storage {
 
 /// HTTP Basic credentials (RFC 7617): a user-id and a password.
 ///
-/// The header holds the standard base64 (padding optional) of `user-id ":" password` in
+/// The header holds the standard base64 (full padding or none) of `user-id ":" password` in
 /// UTF-8; the user-id is everything before the first colon, the password everything after
 /// it; neither may contain control characters. Credentials of up to 64 decoded bytes are
 /// kept inline, without allocating.
@@ -71,7 +77,7 @@ impl Storage {
 /// ```
 /// use authscheme::credentials::{BasicConfig, BasicCredentials, Credentials};
 ///
-/// let config = BasicConfig::new(Some("admin"));
+/// let config = BasicConfig::new(Some("admin"), r#"Basic realm="admin""#);
 /// // base64("aladdin:open sesame")
 /// let request = http::Request::get("/")
 ///     .header("authorization", "Basic YWxhZGRpbjpvcGVuIHNlc2FtZQ==")
@@ -98,30 +104,22 @@ pub struct BasicCredentials {
 
 impl BasicCredentials {
     /// Decodes and checks the `token68` after `Basic 1*SP`.
-    ///
-    /// Written for speed, each choice measured (see `BENCHMARKS.md`): inlined into `extract`,
-    /// so that the credentials are built once, in its return slot; and the decoded text is
-    /// copied into its inline storage before the control-character and colon checks, not
-    /// after, so that the copy's stores have completed when the storage is moved into the
-    /// result (moved right away, it stalled on reading them back).
-    #[inline(always)]
-    #[allow(clippy::inline_always)]
     fn decode(encoded: &[u8]) -> Option<Self> {
-        let unpadded = unpad(encoded)?;
-        if unpadded.len() / 4 * 3 + unpadded.len() % 4 * 3 / 4 <= INLINE {
+        let engine = decoder(encoded);
+        if decoded_len(encoded) <= INLINE {
             let mut buffer = [MaybeUninit::uninit(); INLINE];
-            let decoded = STANDARD_NO_PAD
-                .decode(unpadded, Out::from_uninit_slice(&mut buffer))
+            let decoded = engine
+                .decode(encoded, Out::from_uninit_slice(&mut buffer))
                 .ok()?;
+            let colon = user_pass_colon(decoded)?;
             let mut inline = ArrayString::new();
             inline.push_str(super::parse::utf8(decoded)?);
-            let colon = user_pass_colon(decoded)?;
             Some(Self {
                 storage: Storage::Inline(inline),
                 colon,
             })
         } else {
-            let decoded = STANDARD_NO_PAD.decode_to_vec(unpadded).ok()?;
+            let decoded = engine.decode_to_vec(encoded).ok()?;
             let colon = user_pass_colon(&decoded)?;
             let text = String::from_utf8(decoded).ok()?.into_boxed_str();
             Some(Self {
@@ -179,29 +177,38 @@ impl Credentials for BasicCredentials {
     type Config = BasicConfig;
 
     fn extract(parts: &Parts, config: &BasicConfig) -> Result<Option<Self>, Rejection> {
-        let Some(value) = parts.headers.get(&super::AUTHORIZATION) else {
+        let Some(value) = parts.headers.get(http::header::AUTHORIZATION) else {
             return Ok(None);
         };
         let bytes = value.as_bytes();
         match match_scheme(bytes, "basic") {
             SchemeMatch::NotOurs => Ok(None),
-            SchemeMatch::Ours(start) => match Self::decode(&bytes[start..]) {
-                Some(credentials) => Ok(Some(credentials)),
-                None => Err(malformed(config)),
-            },
-            SchemeMatch::Malformed => Err(malformed(config)),
+            SchemeMatch::Ours(start) => Self::decode(&bytes[start..])
+                .map(Some)
+                .ok_or_else(|| rejection(config, RejectionKind::Malformed)),
+            SchemeMatch::Malformed => Err(rejection(config, RejectionKind::Malformed)),
         }
     }
 
     fn missing(config: &BasicConfig) -> Rejection {
-        Rejection::not_authenticated(challenge::basic(config.realm))
+        rejection(config, RejectionKind::Missing)
     }
 }
 
-/// The rejection of malformed Basic credentials (rare, hence out of line).
-#[cold]
-fn malformed(config: &BasicConfig) -> Rejection {
-    Rejection::malformed(challenge::basic(config.realm))
+/// 401 `Not authenticated` with the configured challenge. Without a realm it is one of the
+/// crate's `static` rejections; with one, a rejection of its own carries the configured
+/// challenge (finished at compile time: no formatting, no copy).
+fn rejection(config: &BasicConfig, kind: RejectionKind) -> Rejection {
+    match (config.challenge, kind) {
+        ("Basic", RejectionKind::Missing) => Rejection::fixed(&challenge::missing::BASIC),
+        ("Basic", _) => Rejection::fixed(&challenge::malformed::BASIC),
+        (_, RejectionKind::Missing) => Rejection::not_authenticated(
+            challenge::configured(config.challenge).unwrap_or(challenge::BASIC),
+        ),
+        _ => Rejection::malformed(
+            challenge::configured(config.challenge).unwrap_or(challenge::BASIC),
+        ),
+    }
 }
 
 #[cfg(test)]
@@ -212,27 +219,45 @@ mod tests {
     use base64::Engine as _;
     use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 
-    /// The `base64` crate, configured as the decoder must behave: the reference.
-    const REFERENCE: GeneralPurpose = GeneralPurpose::new(
+    /// The `base64` crate with canonical padding: the reference for padded input.
+    const PADDED: GeneralPurpose = GeneralPurpose::new(
         &base64::alphabet::STANDARD,
-        GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent),
+        GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::RequireCanonical),
     );
 
+    /// The `base64` crate without padding: the reference for the rest.
+    const UNPADDED: GeneralPurpose = GeneralPurpose::new(
+        &base64::alphabet::STANDARD,
+        GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::RequireNone),
+    );
+
+    /// How the decoder must behave: padding either canonical or absent, nothing in between.
+    fn reference(encoded: &[u8]) -> Option<Vec<u8>> {
+        PADDED
+            .decode(encoded)
+            .or_else(|_| UNPADDED.decode(encoded))
+            .ok()
+    }
+
     fn encode(text: &[u8]) -> String {
-        REFERENCE.encode(text)
+        PADDED.encode(text)
+    }
+
+    fn ours(encoded: &[u8]) -> Option<Vec<u8>> {
+        decoder(encoded).decode_to_vec(encoded).ok()
     }
 
     proptest::proptest! {
         #![proptest_config(strategies::config())]
 
-        /// Strict standard base64 with optional padding, exactly as the `base64` crate's
-        /// `Indifferent` padding mode: same bytes out, same inputs refused.
+        /// Strict standard base64 with canonical or no padding, exactly as the `base64`
+        /// crate's `RequireCanonical` or `RequireNone` padding modes: same bytes out, same
+        /// inputs refused.
         #[test]
         fn decodes_like_the_base64_crate(
             encoded in strategies::bytes_from(b"QUJDabc0189+/=-_ .", 0..120),
         ) {
-            let ours = unpad(&encoded).and_then(|unpadded| STANDARD_NO_PAD.decode_to_vec(unpadded).ok());
-            proptest::prop_assert_eq!(ours, REFERENCE.decode(&encoded).ok());
+            proptest::prop_assert_eq!(ours(&encoded), reference(&encoded));
         }
 
         /// Valid encodings of any bytes, padded or not, both sides of the inline size.
@@ -242,8 +267,7 @@ mod tests {
             if !pad {
                 encoded.truncate(encoded.trim_end_matches('=').len());
             }
-            let ours = unpad(encoded.as_bytes()).and_then(|unpadded| STANDARD_NO_PAD.decode_to_vec(unpadded).ok());
-            proptest::prop_assert_eq!(ours, Some(text));
+            proptest::prop_assert_eq!(ours(encoded.as_bytes()), Some(text));
         }
     }
 
@@ -276,6 +300,15 @@ mod tests {
         assert!(
             BasicCredentials::decode(b"dTpwc").is_none(),
             "4n+1 characters"
+        );
+        assert!(
+            BasicCredentials::decode(b"dTpwcQ=").is_none(),
+            "one `=` where two are needed"
+        );
+        assert!(BasicCredentials::decode(b"dTpwcXI=").is_some());
+        assert!(
+            BasicCredentials::decode(b"dTpwcXI==").is_none(),
+            "two `=` where one is needed"
         );
     }
 }

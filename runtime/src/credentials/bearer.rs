@@ -83,21 +83,21 @@ impl Credentials for BearerToken {
     type Config = ();
 
     fn extract(parts: &Parts, (): &()) -> Result<Option<Self>, Rejection> {
-        let Some(value) = parts.headers.get(&super::AUTHORIZATION) else {
+        let Some(value) = parts.headers.get(http::header::AUTHORIZATION) else {
             return Ok(None);
         };
         match match_scheme(value.as_bytes(), "bearer") {
             SchemeMatch::NotOurs => Ok(None),
             SchemeMatch::Ours(start) => match Token68::find(value, start) {
                 Some(token) => Ok(Some(Self { token })),
-                None => Err(Rejection::malformed(challenge::BEARER)),
+                None => Err(Rejection::fixed(&challenge::malformed::BEARER)),
             },
-            SchemeMatch::Malformed => Err(Rejection::malformed(challenge::BEARER)),
+            SchemeMatch::Malformed => Err(Rejection::fixed(&challenge::malformed::BEARER)),
         }
     }
 
     fn missing((): &()) -> Rejection {
-        challenge::missing::BEARER
+        Rejection::fixed(&challenge::missing::BEARER)
     }
 
     /// 401 with `WWW-Authenticate: Bearer error="invalid_token"` (RFC 6750 §3.1).

@@ -21,7 +21,7 @@ use crate::Rejection;
 /// ```
 /// use authscheme::credentials::{Credentials, HttpConfig, HttpCredentials};
 ///
-/// let config = HttpConfig::new("scram-sha-256");
+/// let config = HttpConfig::new("scram-sha-256", "Scram-Sha-256");
 /// let request = http::Request::get("/")
 ///     .header("authorization", r#"SCRAM-SHA-256 realm="x", data=biwsbj11c2VyLHI9ck9wck5HZndFYmVSV2diTkVrcU8"#)
 ///     .body(())
@@ -34,7 +34,7 @@ use crate::Rejection;
 /// let params = credentials.params().expect("auth-params");
 /// assert_eq!(params.get("realm"), Some("x"));
 ///
-/// // The missing-credentials challenge is the scheme title-cased, as FastAPI sends it.
+/// // The missing-credentials challenge: the scheme title-cased, as FastAPI sends it.
 /// assert_eq!(HttpCredentials::missing(&config).challenges()[0], "Scram-Sha-256");
 /// ```
 #[derive(Clone)]
@@ -87,15 +87,23 @@ impl fmt::Display for HttpCredentials {
     }
 }
 
+/// The configured challenge; for a configuration whose `challenge` was set after `new` to one
+/// that cannot be sent, the scheme word as it is.
+fn challenge(config: &HttpConfig) -> HeaderValue {
+    challenge::configured(config.challenge)
+        .or_else(|| HeaderValue::from_str(config.scheme).ok())
+        .unwrap_or(HeaderValue::from_static("Unknown"))
+}
+
 impl Credentials for HttpCredentials {
     type Config = HttpConfig;
 
     fn extract(parts: &Parts, config: &HttpConfig) -> Result<Option<Self>, Rejection> {
-        let Some(value) = parts.headers.get(&super::AUTHORIZATION) else {
+        let Some(value) = parts.headers.get(http::header::AUTHORIZATION) else {
             return Ok(None);
         };
         let bytes = value.as_bytes();
-        let malformed = || Rejection::malformed(challenge::custom(config.scheme));
+        let malformed = || Rejection::malformed(challenge(config));
         let start = match match_scheme(bytes, config.scheme) {
             SchemeMatch::NotOurs => return Ok(None),
             SchemeMatch::Malformed => return Err(malformed()),
@@ -119,6 +127,6 @@ impl Credentials for HttpCredentials {
     }
 
     fn missing(config: &HttpConfig) -> Rejection {
-        Rejection::not_authenticated(challenge::custom(config.scheme))
+        Rejection::not_authenticated(challenge(config))
     }
 }

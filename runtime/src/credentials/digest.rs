@@ -196,7 +196,7 @@ impl Credentials for DigestCredentials {
     type Config = ();
 
     fn extract(parts: &Parts, (): &()) -> Result<Option<Self>, Rejection> {
-        let Some(value) = parts.headers.get(&super::AUTHORIZATION) else {
+        let Some(value) = parts.headers.get(http::header::AUTHORIZATION) else {
             return Ok(None);
         };
         let bytes = value.as_bytes();
@@ -204,13 +204,13 @@ impl Credentials for DigestCredentials {
             SchemeMatch::NotOurs => Ok(None),
             SchemeMatch::Ours(start) => Self::parse(&bytes[start..])
                 .map(Some)
-                .ok_or_else(|| Rejection::malformed(challenge::DIGEST)),
-            SchemeMatch::Malformed => Err(Rejection::malformed(challenge::DIGEST)),
+                .ok_or_else(|| Rejection::fixed(&challenge::malformed::DIGEST)),
+            SchemeMatch::Malformed => Err(Rejection::fixed(&challenge::malformed::DIGEST)),
         }
     }
 
     fn missing((): &()) -> Rejection {
-        challenge::missing::DIGEST
+        Rejection::fixed(&challenge::missing::DIGEST)
     }
 }
 

@@ -77,6 +77,6 @@ impl Credentials for ClientCertificate {
     }
 
     fn missing((): &()) -> Rejection {
-        challenge::missing::MUTUAL_TLS
+        Rejection::fixed(&challenge::missing::MUTUAL_TLS)
     }
 }

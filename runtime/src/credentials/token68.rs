@@ -147,14 +147,11 @@ impl Token68 {
     /// The `token68` from `start` to the end of `value`, if that is one.
     #[inline]
     pub(crate) fn find(value: &HeaderValue, start: usize) -> Option<Self> {
-        // Cloned before the check, not after: the clone writes the value's fields through
-        // memory, and moving them into the result right away stalled on those writes (the
-        // load cannot be forwarded from two stores). The check gives them time to settle; it
-        // takes about a sixth off a bearer extraction (see `BENCHMARKS.md`). A malformed
-        // token, the rare case, pays a needless reference count.
-        let value = value.clone();
         let token = value.as_bytes().get(start..)?;
-        is_token68(token).then_some(Self { value, start })
+        is_token68(token).then(|| Self {
+            value: value.clone(),
+            start,
+        })
     }
 
     pub(crate) fn as_bytes(&self) -> &[u8] {

@@ -618,7 +618,7 @@ mod tests {
         const DECLARATION: crate::Declaration =
             crate::Declaration::new("Admin", &[], OpenApiVersion::V3_0);
         type Credentials = BasicCredentials;
-        const CONFIG: BasicConfig = BasicConfig::new(Some("admin"));
+        const CONFIG: BasicConfig = BasicConfig::new(Some("admin"), r#"Basic realm="admin""#);
         const OPENAPI: openapi::SecurityScheme = openapi::SecurityScheme::http("basic");
     }
 

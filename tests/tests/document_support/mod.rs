@@ -65,7 +65,7 @@ scheme! {
 
 scheme! {
     /// `HTTPBasic(realm="admin")`.
-    Admin: BasicCredentials = BasicConfig::new(Some("admin"));
+    Admin: BasicCredentials = BasicConfig::new(Some("admin"), r#"Basic realm="admin""#);
     name "Admin", scopes &[], min V3_0,
     openapi Model::http("basic")
 }
@@ -86,7 +86,7 @@ scheme! {
 
 scheme! {
     /// A custom `http` scheme outside utoipa's list.
-    Dpop: HttpCredentials = HttpConfig::new("dpop");
+    Dpop: HttpCredentials = HttpConfig::new("dpop", "Dpop");
     name "Dpop", scopes &[], min V3_0,
     openapi Model::http("dpop")
 }
@@ -100,7 +100,7 @@ scheme! {
 
 scheme! {
     /// Shares its name with [`SharedA`], with a different definition.
-    SharedB: BasicCredentials = BasicConfig::new(None);
+    SharedB: BasicCredentials = BasicConfig::new(None, "Basic");
     name "Shared", scopes &[], min V3_0,
     openapi Model::http("basic")
 }

@@ -17,7 +17,10 @@ const _: () = {
             )
             .errored();
         type Credentials = __authscheme::BasicCredentials;
-        const CONFIG: __authscheme::BasicConfig = __authscheme::BasicConfig::new(None);
+        const CONFIG: __authscheme::BasicConfig = __authscheme::BasicConfig {
+            realm: None,
+            challenge: "Basic",
+        };
         const OPENAPI: __authscheme::openapi::SecurityScheme = __authscheme::openapi::SecurityScheme::declared(
             __authscheme::SecuritySchemeKind::Http {
                 scheme: __authscheme::Text::Borrowed("basic"),

@@ -11,9 +11,10 @@ const _: () = {
             )
             .roles();
         type Credentials = __authscheme::BasicCredentials;
-        const CONFIG: __authscheme::BasicConfig = __authscheme::BasicConfig::new(
-            Some("admin"),
-        );
+        const CONFIG: __authscheme::BasicConfig = __authscheme::BasicConfig {
+            realm: Some("admin"),
+            challenge: "Basic realm=\"admin\"",
+        };
         const OPENAPI: __authscheme::openapi::SecurityScheme = __authscheme::openapi::SecurityScheme::declared(
             __authscheme::SecuritySchemeKind::Http {
                 scheme: __authscheme::Text::Borrowed("basic"),

@@ -11,9 +11,10 @@ const _: () = {
             )
             .roles();
         type Credentials = __authscheme::HttpCredentials;
-        const CONFIG: __authscheme::HttpConfig = __authscheme::HttpConfig::new(
-            "SCRAM-SHA-256",
-        );
+        const CONFIG: __authscheme::HttpConfig = __authscheme::HttpConfig {
+            scheme: "SCRAM-SHA-256",
+            challenge: "Scram-Sha-256",
+        };
         const OPENAPI: __authscheme::openapi::SecurityScheme = __authscheme::openapi::SecurityScheme::declared(
             __authscheme::SecuritySchemeKind::Http {
                 scheme: __authscheme::Text::Borrowed("scram-sha-256"),

@@ -154,19 +154,29 @@ impl<St, V: FromRef<St>> HasVerifier<V> for St {
 }
 
 macro_rules! extractor {
-    ([$($generics:tt)*] $ty:ty) => {
-        impl<St, $($generics)*> FromRequestParts<St> for $ty
+    // `Auth<S>`, the one extractor that never waits (no verifier), and the only entry of
+    // `for_each_use_site_type!` whose generics are `[S: ..]`: its check's future is returned
+    // as it is rather than awaited inside another `async` block (the state would be one
+    // more `async` layer for a check that needs no state).
+    ([S: $bound:path] $ty:ty) => {
+        impl<St, S: $bound> FromRequestParts<St> for $ty
         where
             St: Send + Sync,
-            Self: for<'a> Check<FromState<'a, St>>,
+            Self: Check<()>,
         {
             type Rejection = Rejection;
 
-            async fn from_request_parts(parts: &mut Parts, state: &St) -> Result<Self, Rejection> {
-                <Self as Check<FromState<'_, St>>>::check(parts, &FromState(state)).await
+            fn from_request_parts(
+                parts: &mut Parts,
+                _state: &St,
+            ) -> impl Future<Output = Result<Self, Rejection>> + Send {
+                <Self as Check<()>>::check(parts, &())
             }
         }
 
+        extractor!(@optional [S: $bound] $ty);
+    };
+    (@optional [$($generics:tt)*] $ty:ty) => {
         impl<St, $($generics)*> OptionalFromRequestParts<St> for $ty
         where
             St: Send + Sync,
@@ -181,6 +191,21 @@ macro_rules! extractor {
                 <Option<Self> as Check<FromState<'_, St>>>::check(parts, &FromState(state)).await
             }
         }
+    };
+    ([$($generics:tt)*] $ty:ty) => {
+        impl<St, $($generics)*> FromRequestParts<St> for $ty
+        where
+            St: Send + Sync,
+            Self: for<'a> Check<FromState<'a, St>>,
+        {
+            type Rejection = Rejection;
+
+            async fn from_request_parts(parts: &mut Parts, state: &St) -> Result<Self, Rejection> {
+                <Self as Check<FromState<'_, St>>>::check(parts, &FromState(state)).await
+            }
+        }
+
+        extractor!(@optional [$($generics)*] $ty);
     };
 }
 
