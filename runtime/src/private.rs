@@ -19,6 +19,7 @@ pub use crate::openapi::{
 };
 pub use crate::scheme::{Declaration, SecurityScheme};
 pub use crate::scopes::{MAX_SCOPES, ScopeAt, ScopeMarker, ScopeSet, Scopes};
+pub use ::core::option::Option::{None, Some};
 pub use http::HeaderName;
 
 /// An OAuth flow as the derive writes it: by field name, as its four URLs share a type and

@@ -3,9 +3,10 @@
 //! impl that `dummy` emits next to compile errors.
 //!
 //! The expansion is one anonymous `const _: () = { .. };` block, as serde's is: inside it,
-//! `use <runtime>::__private as __authscheme;` names the runtime whatever the user calls it
-//! (`crate = ".."`) in four tokens instead of nine per path, and `Option`'s variants are
-//! imported so that a user's own `None` cannot shadow them. Everything the impl names is a
+//! `use <runtime>::__private::{self as __authscheme, None, Some};` names the runtime whatever
+//! the user calls it (`crate = ".."`) in four tokens instead of nine per path, and imports
+//! `Option`'s variants so that a user's own `None` cannot shadow them (one `use` item, as
+//! each item of every expansion costs compile time). Everything the impl names is a
 //! typed item of the runtime's `__private` module: `const fn`s whose parameters have distinct
 //! types, and struct literals with named fields where several fields share a type (an OAuth
 //! flow's URLs, a custom scheme's word and challenge), so that the two crates disagreeing
@@ -61,10 +62,10 @@ pub(crate) fn expand(scheme: &Scheme, origin: Origin) -> TokenStream {
         where_clause,
     } = header;
     quote! {
-        #[allow(unused_imports, unused_qualifications, clippy::absolute_paths)]
+        // `non_camel_case_types`: the scope markers are named after their scopes.
+        #[allow(unused_imports, unused_qualifications, non_camel_case_types, clippy::absolute_paths)]
         const _: () = {
-            use #krate::__private as __authscheme;
-            use ::core::option::Option::{None, Some};
+            use #krate::__private::{self as __authscheme, None, Some};
             #markers
             #api_key_header
             #[automatically_derived]
@@ -329,7 +330,6 @@ fn scope_markers(scheme: &Scheme, header: &ImplHeader<'_>) -> TokenStream {
         .map(|(index, marker)| {
             let index = u32::try_from(index).expect("validation allows at most 128 scopes");
             quote! {
-                #[allow(non_camel_case_types)]
                 pub struct #marker;
                 impl #impl_generics __authscheme::ScopeMarker<#index> for #ident #ty_generics #where_clause {
                     type Marker = #marker;

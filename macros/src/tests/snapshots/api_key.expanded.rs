@@ -1,8 +1,11 @@
-#[allow(unused_imports, unused_qualifications, clippy::absolute_paths)]
+#[allow(
+    unused_imports,
+    unused_qualifications,
+    non_camel_case_types,
+    clippy::absolute_paths
+)]
 const _: () = {
-    use my::auth::__private as __authscheme;
-    use ::core::option::Option::{None, Some};
-    #[allow(non_camel_case_types)]
+    use my::auth::__private::{self as __authscheme, None, Some};
     pub struct admin;
     impl<'a, T: Clone, const N: usize> __authscheme::ScopeMarker<0u32>
     for KeyAuth<'a, T, N>

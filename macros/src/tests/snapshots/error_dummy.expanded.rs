@@ -4,10 +4,14 @@
 ::core::compile_error! {
     "unknown key `formt` in `#[http(...)]`; did you mean `format`? expected one of: `basic`, `bearer`, `digest`, `scheme`, `realm`, `format`, `roles`, `name`, `description`, `extensions`, `deprecated`, `openapi`, `crate`"
 }
-#[allow(unused_imports, unused_qualifications, clippy::absolute_paths)]
+#[allow(
+    unused_imports,
+    unused_qualifications,
+    non_camel_case_types,
+    clippy::absolute_paths
+)]
 const _: () = {
-    use ::authscheme::__private as __authscheme;
-    use ::core::option::Option::{None, Some};
+    use ::authscheme::__private::{self as __authscheme, None, Some};
     #[automatically_derived]
     impl __authscheme::SecurityScheme for Admin {
         const DECLARATION: __authscheme::Declaration = __authscheme::Declaration::new(

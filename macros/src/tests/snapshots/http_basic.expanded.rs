@@ -1,7 +1,11 @@
-#[allow(unused_imports, unused_qualifications, clippy::absolute_paths)]
+#[allow(
+    unused_imports,
+    unused_qualifications,
+    non_camel_case_types,
+    clippy::absolute_paths
+)]
 const _: () = {
-    use ::authscheme::__private as __authscheme;
-    use ::core::option::Option::{None, Some};
+    use ::authscheme::__private::{self as __authscheme, None, Some};
     #[automatically_derived]
     impl __authscheme::SecurityScheme for Admin {
         const DECLARATION: __authscheme::Declaration = __authscheme::Declaration::new(

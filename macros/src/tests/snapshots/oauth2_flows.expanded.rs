@@ -1,18 +1,19 @@
-#[allow(unused_imports, unused_qualifications, clippy::absolute_paths)]
+#[allow(
+    unused_imports,
+    unused_qualifications,
+    non_camel_case_types,
+    clippy::absolute_paths
+)]
 const _: () = {
-    use ::authscheme::__private as __authscheme;
-    use ::core::option::Option::{None, Some};
-    #[allow(non_camel_case_types)]
+    use ::authscheme::__private::{self as __authscheme, None, Some};
     pub struct read_pets;
     impl __authscheme::ScopeMarker<0u32> for PetstoreAuth {
         type Marker = read_pets;
     }
-    #[allow(non_camel_case_types)]
     pub struct write_pets;
     impl __authscheme::ScopeMarker<1u32> for PetstoreAuth {
         type Marker = write_pets;
     }
-    #[allow(non_camel_case_types)]
     pub struct admin;
     impl __authscheme::ScopeMarker<2u32> for PetstoreAuth {
         type Marker = admin;

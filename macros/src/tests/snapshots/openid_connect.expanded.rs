@@ -1,13 +1,15 @@
-#[allow(unused_imports, unused_qualifications, clippy::absolute_paths)]
+#[allow(
+    unused_imports,
+    unused_qualifications,
+    non_camel_case_types,
+    clippy::absolute_paths
+)]
 const _: () = {
-    use ::authscheme::__private as __authscheme;
-    use ::core::option::Option::{None, Some};
-    #[allow(non_camel_case_types)]
+    use ::authscheme::__private::{self as __authscheme, None, Some};
     pub struct openid;
     impl __authscheme::ScopeMarker<0u32> for Oidc {
         type Marker = openid;
     }
-    #[allow(non_camel_case_types)]
     pub struct email;
     impl __authscheme::ScopeMarker<1u32> for Oidc {
         type Marker = email;
