@@ -45,8 +45,8 @@ pub(crate) fn every_byte(bytes: &[u8], ok: impl Fn(u8) -> bool + Copy) -> bool {
 /// `bytes` as text when they are UTF-8, as [`std::str::from_utf8`] answers, but quicker for
 /// ASCII, which nearly every credential is. On the benchmark machine, checking a 30-byte
 /// header key took 19 ns with `from_utf8` (10 with `HeaderValue::to_str`, which only takes
-/// visible ASCII); with this check a whole header-key extraction went from 51 to 43 ns (see
-/// `BENCHMARKS.md`).
+/// visible ASCII); with this check a whole header-key extraction went from 51 to 43 ns
+/// (measured when it was added).
 #[inline]
 pub(crate) fn utf8(bytes: &[u8]) -> Option<&str> {
     if every_byte(bytes, |b| b.is_ascii()) {

@@ -1,6 +1,7 @@
 //! `token68` (RFC 9110 §11.2) and RFC 6750's `b64token`, the same grammar: the check, and the
 //! token kept inside its header value. Two of the runtime's three `unsafe` blocks are here,
-//! each for speed on the hot path of every bearer request (see `BENCHMARKS.md`); the third is
+//! each for speed on the hot path of every bearer request (their figures are in the commits
+//! that added them: `git log -S NIBBLE_CLASSES`); the third is
 //! the ASCII fast path of `parse::utf8`.
 
 use http::HeaderValue;
@@ -44,7 +45,7 @@ pub(crate) fn is_token68(bytes: &[u8]) -> bool {
 /// lookups (`vpshufb`) instead of eight comparisons: a byte is allowed when the classes of
 /// its low and high nibbles share a bit ([`NIBBLE_CLASSES`]). Six vector operations per
 /// block instead of sixteen: on the benchmark machine this halved the check of a 170-byte
-/// JWT and took a quarter off a whole bearer extraction (see `BENCHMARKS.md`). Bodies
+/// JWT and took a quarter off a whole bearer extraction (measured when it was added). Bodies
 /// shorter than a block take the portable check, compiled here with AVX2.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
@@ -136,7 +137,7 @@ fn all_token68_chars(body: &[u8]) -> bool {
 /// Only [`Token68::find`] builds one, after checking the bytes; a `HeaderValue` never changes.
 /// So the bytes are always a `token68`, which is ASCII, and [`as_str`](Self::as_str) does not
 /// check them a second time: on a 170-byte JWT that second check cost as much as finding and
-/// checking the token in the first place (see `BENCHMARKS.md`).
+/// checking the token in the first place (measured when it was added).
 #[derive(Clone)]
 pub(crate) struct Token68 {
     value: HeaderValue,
