@@ -15,10 +15,8 @@
 //! With `-- --paired` instead, each of ours and a peer are timed in interleaved batches
 //! (robust to the load of a shared machine) and criterion does not run.
 
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
 use std::pin::pin;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::task::{Context, Poll, Waker};
 use std::time::Instant;
 
@@ -27,6 +25,7 @@ use authscheme::credentials::{
 };
 use authscheme::openapi::{self, OpenApiVersion};
 use authscheme::{Auth, ScopeSet, SecurityScheme};
+use authscheme_benches::{CountingAllocator, allocations};
 use axum::extract::FromRequestParts;
 use axum::response::IntoResponse as _;
 use axum_extra::TypedHeader;
@@ -41,64 +40,14 @@ use poem_openapi::registry::MetaParamIn;
 // ---------------------------------------------------------------------------------------
 // Counting allocator.
 
-/// Forwards to the system allocator and, while `COUNTING` is set, counts allocations.
-struct CountingAllocator;
-
-static COUNTING: AtomicBool = AtomicBool::new(false);
-static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
-
-fn count() {
-    if COUNTING.load(Ordering::Relaxed) {
-        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
-    }
-}
-
-// The one `unsafe` of the workspace: `GlobalAlloc` is an unsafe trait. Every method forwards
-// to `System` with the caller's arguments, so `System`'s contract is the caller's contract.
-#[allow(unsafe_code)]
-unsafe impl GlobalAlloc for CountingAllocator {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        count();
-        // SAFETY: forwarded unchanged; the caller upholds `GlobalAlloc::alloc`'s contract.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        count();
-        // SAFETY: as above.
-        unsafe { System.alloc_zeroed(layout) }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        count();
-        // SAFETY: as above; `ptr` was allocated by `System` through this allocator.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: as above.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
-
 #[global_allocator]
 static GLOBAL: CountingAllocator = CountingAllocator;
 
-/// Heap allocations (including reallocations) per call of `f`, after a warm-up (which also
-/// promotes the `HeaderValue`s' buffers to shared ones, as hyper's already are).
-fn allocations_per_call(mut f: impl FnMut()) -> f64 {
+/// Heap allocations (including reallocations) per call of `f`, after a warm-up.
+fn allocations_per_call(f: impl FnMut()) -> f64 {
     const CALLS: u32 = 1000;
-    for _ in 0..10 {
-        f();
-    }
-    ALLOCATIONS.store(0, Ordering::Relaxed);
-    COUNTING.store(true, Ordering::Relaxed);
-    for _ in 0..CALLS {
-        f();
-    }
-    COUNTING.store(false, Ordering::Relaxed);
     #[allow(clippy::cast_precision_loss)]
-    let per_call = ALLOCATIONS.load(Ordering::Relaxed) as f64 / f64::from(CALLS);
+    let per_call = allocations(10, CALLS, f) as f64 / f64::from(CALLS);
     per_call
 }
 

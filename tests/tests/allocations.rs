@@ -3,55 +3,14 @@
 //! a global allocator, in a binary of its own (its one test runs alone: nothing else
 //! allocates while it counts).
 
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::pin::pin;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::task::{Context, Poll, Waker};
 
 use authscheme::{Auth, SecurityScheme};
+use authscheme_benches::CountingAllocator;
 use axum::extract::{FromRequestParts, OptionalFromRequestParts};
 use http::HeaderValue;
 use http::request::Parts;
-
-/// Forwards to the system allocator and, while `COUNTING` is set, counts allocations.
-struct CountingAllocator;
-
-static COUNTING: AtomicBool = AtomicBool::new(false);
-static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
-
-fn count() {
-    if COUNTING.load(Ordering::Relaxed) {
-        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
-    }
-}
-
-// `GlobalAlloc` is an unsafe trait. Every method forwards to `System` with the caller's
-// arguments, so `System`'s contract is the caller's contract.
-#[allow(unsafe_code)]
-unsafe impl GlobalAlloc for CountingAllocator {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        count();
-        // SAFETY: forwarded unchanged; the caller upholds `GlobalAlloc::alloc`'s contract.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        count();
-        // SAFETY: as above.
-        unsafe { System.alloc_zeroed(layout) }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        count();
-        // SAFETY: as above; `ptr` was allocated by `System` through this allocator.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: as above.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
 
 #[global_allocator]
 static GLOBAL: CountingAllocator = CountingAllocator;
@@ -98,17 +57,9 @@ fn ready<F: Future>(future: F) -> F::Output {
     }
 }
 
-/// Allocations of `f`, run once to warm up (a `HeaderValue` buffer is promoted to a shared one
-/// on its first clone) and then counted over a few calls.
-fn allocations(mut f: impl FnMut()) -> usize {
-    f();
-    ALLOCATIONS.store(0, Ordering::Relaxed);
-    COUNTING.store(true, Ordering::Relaxed);
-    for _ in 0..10 {
-        f();
-    }
-    COUNTING.store(false, Ordering::Relaxed);
-    ALLOCATIONS.load(Ordering::Relaxed)
+/// Allocations of `f` over a few calls, after one to warm up.
+fn allocations(f: impl FnMut()) -> usize {
+    authscheme_benches::allocations(1, 10, f)
 }
 
 /// `Auth<S>` through axum's `FromRequestParts` finds credentials in `parts`, without
