@@ -289,12 +289,9 @@ impl Rejection {
         let mut value = String::from(r#"Bearer error="insufficient_scope""#);
         let mut first = true;
         for scope in scopes {
-            // scope-token = 1*( %x21 / %x23-5B / %x5D-7E )
-            let is_scope_token = !scope.is_empty()
-                && scope
-                    .bytes()
-                    .all(|b| matches!(b, 0x21 | 0x23..=0x5b | 0x5d..=0x7e));
-            if !is_scope_token {
+            // Only an RFC 6749 scope-token can be sent; the derive checks declared scopes with
+            // the same rule.
+            if authscheme_grammar::text::scope_token_problem(scope).is_some() {
                 continue;
             }
             value.push_str(if first { r#", scope=""# } else { " " });
