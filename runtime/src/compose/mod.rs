@@ -106,22 +106,24 @@ mod any;
 mod auth;
 pub(crate) mod security;
 
-/// Calls `$callback!([generics] Type)` for every use-site type, so that an adapter that
-/// implements a trait for each of them lists them in one place.
+/// Calls `$callback!(waits [generics] Type)` for every use-site type, so that an adapter that
+/// implements a trait for each of them lists them in one place. `waits` is `ready` for the
+/// one type whose check never waits (`Auth<S>`: no verifier, the check's future is ready at
+/// once) and `awaits` for the others.
 #[cfg(feature = "axum")]
 macro_rules! for_each_use_site_type {
     ($callback:ident) => {
-        $callback!([S: $crate::SecurityScheme] $crate::compose::Auth<S>);
+        $callback!(ready [S: $crate::SecurityScheme] $crate::compose::Auth<S>);
         $callback!(
-            [R: $crate::RequiredScopes, V: $crate::verify::Verifier<R::Scheme>]
+            awaits [R: $crate::RequiredScopes, V: $crate::verify::Verifier<R::Scheme>]
             $crate::compose::Verified<R, V>
         );
-        $callback!([A, B] $crate::compose::AnyOf2<A, B>);
-        $callback!([A, B, C] $crate::compose::AnyOf3<A, B, C>);
-        $callback!([A, B, C, D] $crate::compose::AnyOf4<A, B, C, D>);
-        $callback!([A, B, C, D, E] $crate::compose::AnyOf5<A, B, C, D, E>);
-        $callback!([A, B, C, D, E, F] $crate::compose::AnyOf6<A, B, C, D, E, F>);
-        $callback!([T: $crate::compose::AllMembers] $crate::compose::AllOf<T>);
+        $callback!(awaits [A, B] $crate::compose::AnyOf2<A, B>);
+        $callback!(awaits [A, B, C] $crate::compose::AnyOf3<A, B, C>);
+        $callback!(awaits [A, B, C, D] $crate::compose::AnyOf4<A, B, C, D>);
+        $callback!(awaits [A, B, C, D, E] $crate::compose::AnyOf5<A, B, C, D, E>);
+        $callback!(awaits [A, B, C, D, E, F] $crate::compose::AnyOf6<A, B, C, D, E, F>);
+        $callback!(awaits [T: $crate::compose::AllMembers] $crate::compose::AllOf<T>);
     };
 }
 #[cfg(feature = "axum")]

@@ -154,12 +154,10 @@ impl<St, V: FromRef<St>> HasVerifier<V> for St {
 }
 
 macro_rules! extractor {
-    // `Auth<S>`, the one extractor that never waits (no verifier), and the only entry of
-    // `for_each_use_site_type!` whose generics are `[S: ..]`: its check's future is returned
-    // as it is rather than awaited inside another `async` block (the state would be one
-    // more `async` layer for a check that needs no state).
-    ([S: $bound:path] $ty:ty) => {
-        impl<St, S: $bound> FromRequestParts<St> for $ty
+    // A check that never waits (`Auth<S>`: no verifier, no state): its future is returned as
+    // it is, rather than awaited inside another `async` block, one more layer for nothing.
+    (ready [$($generics:tt)*] $ty:ty) => {
+        impl<St, $($generics)*> FromRequestParts<St> for $ty
         where
             St: Send + Sync,
             Self: Check<()>,
@@ -174,7 +172,7 @@ macro_rules! extractor {
             }
         }
 
-        extractor!(@optional [S: $bound] $ty);
+        extractor!(@optional [$($generics)*] $ty);
     };
     (@optional [$($generics:tt)*] $ty:ty) => {
         impl<St, $($generics)*> OptionalFromRequestParts<St> for $ty
@@ -192,7 +190,7 @@ macro_rules! extractor {
             }
         }
     };
-    ([$($generics:tt)*] $ty:ty) => {
+    (awaits [$($generics:tt)*] $ty:ty) => {
         impl<St, $($generics)*> FromRequestParts<St> for $ty
         where
             St: Send + Sync,

@@ -332,7 +332,7 @@ handler_security!(
 // The use-site types: their requirement, through `Documented`, so that a change of their
 // parameters does not reach this file.
 macro_rules! documented_extractor {
-    ([$($generics:tt)*] $ty:ty) => {
+    ($waits:ident [$($generics:tt)*] $ty:ty) => {
         impl<$($generics)*> ExtractorSecurity for $ty
         where
             Self: Documented,
