@@ -2,6 +2,7 @@
 
 use syn::LitStr;
 
+use super::common::check_exactly_one;
 use super::scopes::check_roles;
 use super::{Checked, Declared};
 use crate::attr::api_key::{ApiKey, LocationAttr};
@@ -14,12 +15,12 @@ pub(super) fn validate_api_key(cx: &Ctxt, attr: &ApiKey, pin: Option<&Pin>) -> C
     let location = check_api_key_location(cx, attr)?;
     let name = location.name.value();
     check_api_key_name_non_empty(cx, &location.name, &name).and_then(|()| {
-        match location.location {
-            ApiKeyLocation::Header => check_header_name_token(cx, &location.name, &name)
-                .and_then(|()| check_header_not_reserved(cx, &location.name, &name)),
-            ApiKeyLocation::Cookie => check_cookie_name_token(cx, &location.name, &name),
-            ApiKeyLocation::Query => Some(()),
-        }
+        check_name_token(cx, &location.name, &name, location.location).and_then(|()| match location
+            .location
+        {
+            ApiKeyLocation::Header => check_header_not_reserved(cx, &location.name, &name),
+            ApiKeyLocation::Cookie | ApiKeyLocation::Query => Some(()),
+        })
     })?;
     Some((
         Kind::ApiKey {
@@ -34,28 +35,14 @@ pub(super) fn validate_api_key(cx: &Ctxt, attr: &ApiKey, pin: Option<&Pin>) -> C
 // CT-C1 (`in` and `name` are required) and CT-C2 (`in` is one of query, header, cookie): the
 // DSL spells both as exactly one of `header = ".."`, `query = ".."`, `cookie = ".."`.
 fn check_api_key_location<'a>(cx: &Ctxt, attr: &'a ApiKey) -> Checked<&'a LocationAttr> {
-    let Some((first, rest)) = attr.locations.split_first() else {
-        if attr.malformed {
-            return None;
-        }
-        cx.error_spanned_by(
-            &attr.ident,
-            "missing API key location; add `header = \"X-API-Key\"`, `query = \"api_key\"` or `cookie = \"session\"`",
-        );
-        return None;
-    };
-    for extra in rest {
-        cx.duplicate(
-            &extra.key,
-            format!(
-                "`{}` conflicts with `{}`: `#[api_key(...)]` takes exactly one of `header`, `query`, `cookie`",
-                extra.key, first.key
-            ),
-            &first.key,
-            format!("`{}` here", first.key),
-        );
-    }
-    rest.is_empty().then_some(first)
+    check_exactly_one(
+        cx,
+        &attr.locations,
+        |location| &location.key,
+        (&attr.ident, attr.malformed),
+        "missing API key location; add `header = \"X-API-Key\"`, `query = \"api_key\"` or `cookie = \"session\"`",
+        "`header`, `query`, `cookie`",
+    )
 }
 
 // CT-C3: the name is non-empty.
@@ -67,14 +54,21 @@ fn check_api_key_name_non_empty(cx: &Ctxt, lit: &LitStr, name: &str) -> Checked<
     Some(())
 }
 
-// CT-C4: a header name is an HTTP field-name, i.e. a token.
-fn check_header_name_token(cx: &Ctxt, lit: &LitStr, name: &str) -> Checked<()> {
+// CT-C4 (a header name is an HTTP field-name, RFC 9110 §5.1) and CT-C5 (a cookie name is a
+// cookie-name, RFC 6265 §4.1.1): both are tokens.
+fn check_name_token(cx: &Ctxt, lit: &LitStr, name: &str, location: ApiKeyLocation) -> Checked<()> {
+    let (what, rule) = match location {
+        ApiKeyLocation::Header => ("header name", "HTTP field-name token (RFC 9110 §5.1)"),
+        ApiKeyLocation::Cookie => ("cookie name", "cookie-name token (RFC 6265 §4.1.1)"),
+        // A query parameter name may be any text (percent-encoded in the URL).
+        ApiKeyLocation::Query => return Some(()),
+    };
     match grammar::token_problem(name) {
         None => Some(()),
         Some(problem) => {
             cx.error_spanned_by(
                 lit,
-                format!("header name `{name}` is not a valid HTTP field-name token (RFC 9110 §5.1): {problem}"),
+                format!("{what} `{name}` is not a valid {rule}: {problem}"),
             );
             None
         }
@@ -88,18 +82,4 @@ fn check_header_not_reserved(cx: &Ctxt, lit: &LitStr, name: &str) -> Checked<()>
         return None;
     }
     Some(())
-}
-
-// CT-C5: a cookie name is a cookie-name token (RFC 6265 §4.1.1).
-fn check_cookie_name_token(cx: &Ctxt, lit: &LitStr, name: &str) -> Checked<()> {
-    match grammar::token_problem(name) {
-        None => Some(()),
-        Some(problem) => {
-            cx.error_spanned_by(
-                lit,
-                format!("cookie name `{name}` is not a valid cookie-name token (RFC 6265 §4.1.1): {problem}"),
-            );
-            None
-        }
-    }
 }

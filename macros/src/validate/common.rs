@@ -226,3 +226,36 @@ fn check_extension_value(cx: &Ctxt, value: &ExtensionLit) -> Checked<ExtensionVa
         }
     }
 }
+
+/// The one choice an attribute takes exactly one of (`#[api_key]`'s location, `#[http]`'s
+/// scheme): `None` with an error at `attr` when there is none (unless the attribute already
+/// failed to parse, `malformed`), and with an error at each extra one when there are several.
+/// `missing` is the whole message; `one_of` lists the choices, for the conflict message.
+pub(super) fn check_exactly_one<'a, T>(
+    cx: &Ctxt,
+    choices: &'a [T],
+    key: impl Fn(&T) -> &Ident,
+    (attr, malformed): (&Ident, bool),
+    missing: &str,
+    one_of: &str,
+) -> Checked<&'a T> {
+    let Some((first, rest)) = choices.split_first() else {
+        if !malformed {
+            cx.error_spanned_by(attr, missing);
+        }
+        return None;
+    };
+    for extra in rest {
+        cx.duplicate(
+            key(extra),
+            format!(
+                "`{}` conflicts with `{}`: `#[{attr}(...)]` takes exactly one of {one_of}",
+                key(extra),
+                key(first)
+            ),
+            key(first),
+            format!("`{}` here", key(first)),
+        );
+    }
+    rest.is_empty().then_some(first)
+}

@@ -2,6 +2,7 @@
 
 use syn::LitStr;
 
+use super::common::check_exactly_one;
 use super::scopes::check_roles;
 use super::{Checked, Declared};
 use crate::attr::http::Http;
@@ -36,30 +37,14 @@ pub(super) fn validate_http(cx: &Ctxt, attr: &Http, pin: Option<&Pin>) -> Checke
 // CT-B1: `scheme` is required; the DSL takes exactly one of `basic`, `bearer`, `digest` and
 // `scheme = ".."`. `scheme` is case-insensitive (CT-B4), so `scheme = "Bearer"` is `bearer`.
 fn check_http_scheme<'a>(cx: &Ctxt, attr: &'a Http) -> Checked<(AuthScheme, Option<&'a LitStr>)> {
-    let Some((first, rest)) = attr.schemes.split_first() else {
-        if attr.malformed {
-            return None;
-        }
-        cx.error_spanned_by(
-            &attr.ident,
-            "missing auth scheme; add one of `basic`, `bearer`, `digest` or `scheme = \"...\"` to `#[http(...)]`",
-        );
-        return None;
-    };
-    for extra in rest {
-        cx.duplicate(
-            &extra.key,
-            format!(
-                "`{}` conflicts with `{}`: `#[http(...)]` takes exactly one of `basic`, `bearer`, `digest`, `scheme = \"...\"`",
-                extra.key, first.key
-            ),
-            &first.key,
-            format!("`{}` here", first.key),
-        );
-    }
-    if !rest.is_empty() {
-        return None;
-    }
+    let first = check_exactly_one(
+        cx,
+        &attr.schemes,
+        |choice| &choice.key,
+        (&attr.ident, attr.malformed),
+        "missing auth scheme; add one of `basic`, `bearer`, `digest` or `scheme = \"...\"` to `#[http(...)]`",
+        "`basic`, `bearer`, `digest`, `scheme = \"...\"`",
+    )?;
     let word = match &first.scheme {
         Some(lit) => lit.value(),
         None => first.key.to_string(),
