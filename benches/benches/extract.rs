@@ -13,7 +13,8 @@
 //!
 //! Run: `cargo bench -p authscheme-benches -- --warm-up-time 1 --measurement-time 3`.
 //! With `-- --paired` instead, each of ours and a peer are timed in interleaved batches
-//! (robust to the load of a shared machine) and criterion does not run.
+//! (robust to the load of a shared machine) and criterion does not run; `-- --paired <text>`
+//! runs only the rows whose name contains `<text>`.
 
 use std::hint::black_box;
 use std::pin::pin;
@@ -526,7 +527,10 @@ fn median(values: &mut [f64]) -> f64 {
 /// the peer back to back (alternating which goes first), so that a change of machine load
 /// hits both sides of a round alike. Prints the medians and the median of the per-round
 /// ratios.
-fn paired(name: &str, mut ours: impl FnMut(), mut peer: impl FnMut()) {
+fn paired(filter: &str, name: &str, mut ours: impl FnMut(), mut peer: impl FnMut()) {
+    if !name.contains(filter) {
+        return;
+    }
     const ROUNDS: usize = 201;
     const CALLS: u32 = 5_000;
     let (mut ours_ns, mut peer_ns, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
@@ -551,7 +555,7 @@ fn paired(name: &str, mut ours: impl FnMut(), mut peer: impl FnMut()) {
 }
 
 #[allow(clippy::too_many_lines)] // one row per pair
-fn print_paired(fx: &mut Fixtures) {
+fn print_paired(fx: &mut Fixtures, filter: &str) {
     println!("paired medians (ours, peer) and median per-round ratio ours/peer:");
     let Fixtures {
         bearer,
@@ -570,6 +574,7 @@ fn print_paired(fx: &mut Fixtures) {
     let mut none_peer = parts(none.headers.clone());
     // The extractor path, what a handler pays: the targets are set on these rows.
     paired(
+        filter,
         "bearer: authscheme_extractor / axum-extra",
         || {
             black_box(ours_bearer_extractor(black_box(bearer)));
@@ -579,6 +584,7 @@ fn print_paired(fx: &mut Fixtures) {
         },
     );
     paired(
+        filter,
         "bearer: authscheme_extractor / poem-openapi",
         || {
             black_box(ours_bearer_extractor(black_box(bearer)));
@@ -588,6 +594,7 @@ fn print_paired(fx: &mut Fixtures) {
         },
     );
     paired(
+        filter,
         "basic: authscheme_extractor / axum-extra",
         || {
             black_box(ours_basic_extractor(black_box(basic)));
@@ -597,6 +604,7 @@ fn print_paired(fx: &mut Fixtures) {
         },
     );
     paired(
+        filter,
         "basic: authscheme_extractor / poem-openapi",
         || {
             black_box(ours_basic_extractor(black_box(basic)));
@@ -606,6 +614,7 @@ fn print_paired(fx: &mut Fixtures) {
         },
     );
     paired(
+        filter,
         "api_key_header: authscheme_extractor / poem-openapi",
         || {
             black_box(ours_api_key_extractor(black_box(api_key)));
@@ -615,6 +624,7 @@ fn print_paired(fx: &mut Fixtures) {
         },
     );
     paired(
+        filter,
         "rejection: authscheme_extractor / axum-extra",
         || {
             black_box(ours_rejection_extractor(black_box(none)));
@@ -624,6 +634,7 @@ fn print_paired(fx: &mut Fixtures) {
         },
     );
     paired(
+        filter,
         "rejection: authscheme_extractor / poem-openapi",
         || {
             black_box(ours_rejection_extractor(black_box(none)));
@@ -634,6 +645,7 @@ fn print_paired(fx: &mut Fixtures) {
     );
     // The parser alone.
     paired(
+        filter,
         "bearer: authscheme / axum-extra",
         || {
             black_box(ours_bearer(black_box(bearer)));
@@ -643,6 +655,7 @@ fn print_paired(fx: &mut Fixtures) {
         },
     );
     paired(
+        filter,
         "bearer: handwritten / axum-extra",
         || {
             black_box(handwritten_bearer(black_box(bearer)));
@@ -652,6 +665,7 @@ fn print_paired(fx: &mut Fixtures) {
         },
     );
     paired(
+        filter,
         "bearer: authscheme / poem-openapi",
         || {
             black_box(ours_bearer(black_box(bearer)));
@@ -661,6 +675,7 @@ fn print_paired(fx: &mut Fixtures) {
         },
     );
     paired(
+        filter,
         "basic: authscheme / axum-extra",
         || {
             black_box(ours_basic(black_box(basic)));
@@ -670,6 +685,7 @@ fn print_paired(fx: &mut Fixtures) {
         },
     );
     paired(
+        filter,
         "basic: authscheme / poem-openapi",
         || {
             black_box(ours_basic(black_box(basic)));
@@ -679,6 +695,7 @@ fn print_paired(fx: &mut Fixtures) {
         },
     );
     paired(
+        filter,
         "api_key_header: authscheme / poem-openapi",
         || {
             black_box(ours_api_key(black_box(api_key)));
@@ -688,6 +705,7 @@ fn print_paired(fx: &mut Fixtures) {
         },
     );
     paired(
+        filter,
         "rejection: authscheme / axum-extra",
         || {
             black_box(ours_rejection(black_box(none)));
@@ -697,6 +715,7 @@ fn print_paired(fx: &mut Fixtures) {
         },
     );
     paired(
+        filter,
         "rejection_response: authscheme / axum-extra",
         || {
             black_box(ours_rejection(black_box(none)).into_response());
@@ -821,8 +840,14 @@ fn benches(c: &mut Criterion, fx: &mut Fixtures) {
 fn main() {
     let mut fx = Fixtures::new();
     print_allocations(&mut fx);
-    if std::env::args().any(|arg| arg == "--paired") {
-        print_paired(&mut fx);
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(at) = args.iter().position(|arg| arg == "--paired") {
+        // `--paired bearer:` runs only the rows whose name contains `bearer:`.
+        let filter = args
+            .get(at + 1)
+            .filter(|arg| !arg.starts_with('-'))
+            .map_or("", String::as_str);
+        print_paired(&mut fx, filter);
         return;
     }
     let mut criterion = Criterion::default().configure_from_args();

@@ -49,7 +49,17 @@ impl Stage {
 
 /// Whether a subscriber listens to these events: what is only needed for them (names of
 /// composites, owned reasons) is built only then.
+///
+/// The level test is inlined into every rejection path, one load when DEBUG is off (as in
+/// production); the callsite's interest, which registers the callsite on first use, is out
+/// of line and only asked when the level is on.
+#[inline]
 fn enabled() -> bool {
+    tracing::level_enabled!(tracing::Level::DEBUG) && target_enabled()
+}
+
+#[cold]
+fn target_enabled() -> bool {
     tracing::event_enabled!(target: TARGET, tracing::Level::DEBUG)
 }
 
@@ -118,14 +128,21 @@ pub(crate) fn insufficient_scope<S: SecurityScheme>(
 pub(crate) fn missing<R: Requirement>(rejection: &Rejection) {
     // Naming the schemes of a composite allocates: only when somebody listens.
     if enabled() {
-        emit(
-            &Schemes(&R::security()),
-            Stage::Missing,
-            rejection,
-            None,
-            None,
-        );
+        emit_missing::<R>(rejection);
     }
+}
+
+/// [`missing`]'s event, kept out of the extractor that calls it.
+#[cold]
+#[inline(never)]
+fn emit_missing<R: Requirement>(rejection: &Rejection) {
+    emit(
+        &Schemes(&R::security()),
+        Stage::Missing,
+        rejection,
+        None,
+        None,
+    );
 }
 
 /// Scope names, space-separated as in a `scope` claim.

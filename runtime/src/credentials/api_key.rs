@@ -1,11 +1,11 @@
 //! API keys in a header, a query parameter or a cookie.
 
+use std::borrow::Cow;
 use std::fmt;
-use std::ops::Range;
 
 use arrayvec::ArrayString;
+use http::header;
 use http::request::Parts;
-use http::{HeaderValue, header};
 use percent_encoding::percent_decode;
 use subtle::ConstantTimeEq;
 
@@ -13,21 +13,16 @@ use super::{ApiKeyConfig, Credentials, challenge};
 use crate::Rejection;
 use crate::openapi::ApiKeyLocation;
 
-/// Keys up to this many bytes are copied inline: cheaper than sharing the request's buffer
-/// (two atomic reference-count updates) and than allocating.
+/// Keys up to this many bytes (nearly all of them) are kept inline, so that extracting them
+/// never allocates.
 const INLINE: usize = 64;
 
 #[derive(Clone)]
 enum Repr {
     /// A key of up to `INLINE` bytes.
     Inline(ArrayString<INLINE>),
-    /// A longer header value, or a longer cookie inside one (validated as UTF-8): no copy.
-    Shared {
-        value: HeaderValue,
-        range: Range<usize>,
-    },
-    /// A longer percent-decoded query parameter.
-    Owned(Box<str>),
+    /// A longer key.
+    Heap(Box<str>),
 }
 
 /// An API key from a header, a query parameter or a cookie (OpenAPI `apiKey`).
@@ -42,9 +37,8 @@ enum Repr {
 ///   last); one pair of surrounding `"` is stripped; the value must be RFC 6265
 ///   `cookie-octet`s.
 ///
-/// An empty value means missing. Keys of up to 64 bytes are copied inline; longer header
-/// and cookie keys stay inside the request's `HeaderValue` (a reference count, no copy), and
-/// longer query keys are allocated. Extraction never allocates for a key of up to 64 bytes.
+/// An empty value means missing. Keys of up to 64 bytes are copied inline, longer ones to the
+/// heap: extraction never allocates for a key of up to 64 bytes.
 ///
 /// `Debug` and `Display` never show the key; compare it with [`matches`](Self::matches),
 /// which runs in constant time.
@@ -76,21 +70,14 @@ impl ApiKey {
     pub fn as_str(&self) -> &str {
         match &self.repr {
             Repr::Inline(key) => key,
-            // Validated as UTF-8 at extraction.
-            Repr::Shared { .. } => super::parse::utf8(self.as_bytes()).unwrap_or_default(),
-            Repr::Owned(key) => key,
+            Repr::Heap(key) => key,
         }
     }
 
     /// The key's bytes.
+    #[inline]
     pub fn as_bytes(&self) -> &[u8] {
-        match &self.repr {
-            Repr::Inline(key) => key.as_bytes(),
-            Repr::Shared { value, range } => {
-                value.as_bytes().get(range.clone()).unwrap_or_default()
-            }
-            Repr::Owned(key) => key.as_bytes(),
-        }
+        self.as_str().as_bytes()
     }
 
     /// Whether the key equals `expected`, in time independent of where they differ (only the
@@ -99,22 +86,13 @@ impl ApiKey {
         self.as_bytes().ct_eq(expected.as_bytes()).into()
     }
 
-    /// The key `text`, found at `range` of `value`.
-    fn in_header(value: &HeaderValue, range: Range<usize>, text: &str) -> Self {
-        let repr = match ArrayString::from(text) {
-            Ok(inline) => Repr::Inline(inline),
-            Err(_) => Repr::Shared {
-                value: value.clone(),
-                range,
-            },
-        };
-        Self { repr }
-    }
-
-    fn decoded(text: std::borrow::Cow<'_, str>) -> Self {
+    /// The key `text`: inline when it fits, else on the heap (reusing `text`'s allocation
+    /// when it has one).
+    #[inline]
+    fn new(text: Cow<'_, str>) -> Self {
         let repr = match ArrayString::from(&text) {
             Ok(inline) => Repr::Inline(inline),
-            Err(_) => Repr::Owned(text.into_owned().into_boxed_str()),
+            Err(_) => Repr::Heap(text.into_owned().into_boxed_str()),
         };
         Self { repr }
     }
@@ -142,6 +120,7 @@ enum Found {
 }
 
 /// The key in the first field line with the configured name (case-insensitively).
+#[inline] // into `extract`, so that the key is written once, into the caller's result
 fn from_header(parts: &Parts, config: &ApiKeyConfig) -> Found {
     // `HeaderMap::get` returns the first field line. Without the derive's pre-built name, it
     // parses `name` (lowercased on the stack, never allocated); an invalid name finds nothing.
@@ -154,14 +133,14 @@ fn from_header(parts: &Parts, config: &ApiKeyConfig) -> Found {
     };
     match super::parse::utf8(value.as_bytes()) {
         Some("") => Found::Missing,
-        Some(text) => Found::Key(ApiKey::in_header(value, 0..text.len(), text)),
+        Some(text) => Found::Key(ApiKey::new(Cow::Borrowed(text))),
         None => Found::Malformed,
     }
 }
 
 /// `application/x-www-form-urlencoded` decoding of one name or value: `+` is a space, then
 /// percent-decoding; `None` when the result is not UTF-8.
-fn form_decode(raw: &[u8]) -> Option<std::borrow::Cow<'_, str>> {
+fn form_decode(raw: &[u8]) -> Option<Cow<'_, str>> {
     if raw.contains(&b'+') {
         let spaced: Vec<u8> = raw
             .iter()
@@ -194,7 +173,7 @@ fn from_query(parts: &Parts, name: &str) -> Found {
         return match form_decode(raw_value) {
             None => Found::Malformed,
             Some(value) if value.is_empty() => Found::Missing,
-            Some(value) => Found::Key(ApiKey::decoded(value)),
+            Some(value) => Found::Key(ApiKey::new(value)),
         };
     }
     Found::Missing
@@ -207,35 +186,19 @@ fn is_cookie_octet(b: u8) -> bool {
 
 fn from_cookies(parts: &Parts, name: &str) -> Found {
     for line in parts.headers.get_all(header::COOKIE) {
-        let bytes = line.as_bytes();
-        let mut offset = 0;
-        for pair in bytes.split(|&b| b == b';') {
-            let pair_start = offset;
-            offset += pair.len() + 1;
-            // Lenient on the spaces around a pair (RFC 6265 §5.4 user agents differ).
-            let lead = pair
-                .iter()
-                .take_while(|&&b| b == b' ' || b == b'\t')
-                .count();
-            let trail = pair[lead..]
-                .iter()
-                .rev()
-                .take_while(|&&b| b == b' ' || b == b'\t')
-                .count();
-            let trimmed = &pair[lead..pair.len() - trail];
-            let Some(eq) = trimmed.iter().position(|&b| b == b'=') else {
+        for pair in line.as_bytes().split(|&b| b == b';') {
+            // Lenient on the spaces around a pair (RFC 6265 §5.4 user agents differ). A header
+            // value holds no ASCII whitespace but SP and HTAB, so those are what is trimmed.
+            let pair = pair.trim_ascii_start();
+            let Some(eq) = pair.iter().position(|&b| b == b'=') else {
                 continue;
             };
-            if &trimmed[..eq] != name.as_bytes() {
+            if &pair[..eq] != name.as_bytes() {
                 continue;
             }
-            let mut start = pair_start + lead + eq + 1;
-            let mut end = pair_start + lead + trimmed.len();
-            let mut value = &trimmed[eq + 1..];
+            let mut value = pair[eq + 1..].trim_ascii_end();
             if value.len() >= 2 && value.starts_with(b"\"") && value.ends_with(b"\"") {
                 value = &value[1..value.len() - 1];
-                start += 1;
-                end -= 1;
             }
             if !value.iter().all(|&b| is_cookie_octet(b)) {
                 return Found::Malformed;
@@ -243,7 +206,7 @@ fn from_cookies(parts: &Parts, name: &str) -> Found {
             // Cookie-octets are ASCII.
             return match super::parse::utf8(value) {
                 Some("") => Found::Missing,
-                Some(text) => Found::Key(ApiKey::in_header(line, start..end, text)),
+                Some(text) => Found::Key(ApiKey::new(Cow::Borrowed(text))),
                 None => Found::Malformed,
             };
         }
@@ -276,6 +239,7 @@ impl Credentials for ApiKey {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use http::HeaderValue;
 
     fn parts(builder: http::request::Builder) -> Parts {
         builder.body(()).expect("valid request").into_parts().0

@@ -55,6 +55,7 @@ enum Storage {
 }
 
 impl Storage {
+    #[inline]
     fn as_str(&self) -> &str {
         match self {
             Self::Inline(text) => text,
@@ -130,12 +131,14 @@ impl BasicCredentials {
     }
 
     /// The user-id (before the first colon; may be empty).
+    #[inline]
     pub fn username(&self) -> &str {
         // A colon is a character boundary.
         self.storage.as_str().get(..self.colon).unwrap_or_default()
     }
 
     /// The password (after the first colon; may be empty, may contain colons).
+    #[inline]
     pub fn password(&self) -> &str {
         self.storage
             .as_str()
@@ -176,6 +179,7 @@ impl fmt::Display for BasicCredentials {
 impl Credentials for BasicCredentials {
     type Config = BasicConfig;
 
+    #[inline]
     fn extract(parts: &Parts, config: &BasicConfig) -> Result<Option<Self>, Rejection> {
         let Some(value) = parts.headers.get(http::header::AUTHORIZATION) else {
             return Ok(None);

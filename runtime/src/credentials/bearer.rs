@@ -82,6 +82,7 @@ impl fmt::Display for BearerToken {
 impl Credentials for BearerToken {
     type Config = ();
 
+    #[inline]
     fn extract(parts: &Parts, (): &()) -> Result<Option<Self>, Rejection> {
         let Some(value) = parts.headers.get(http::header::AUTHORIZATION) else {
             return Ok(None);

@@ -107,6 +107,7 @@ pub(crate) fn match_scheme(value: &[u8], scheme: &str) -> SchemeMatch {
 }
 
 /// Whether `bytes` is a non-empty run of `tchar`s.
+#[inline] // with [`match_scheme`], so that a literal scheme word is checked at compile time
 fn is_token(bytes: &[u8]) -> bool {
     !bytes.is_empty() && bytes.iter().all(|&b| is_tchar(b))
 }
