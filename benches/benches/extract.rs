@@ -528,11 +528,11 @@ fn median(values: &mut [f64]) -> f64 {
 /// hits both sides of a round alike. Prints the medians and the median of the per-round
 /// ratios.
 fn paired(filter: &str, name: &str, mut ours: impl FnMut(), mut peer: impl FnMut()) {
+    const ROUNDS: usize = 201;
+    const CALLS: u32 = 5_000;
     if !name.contains(filter) {
         return;
     }
-    const ROUNDS: usize = 201;
-    const CALLS: u32 = 5_000;
     let (mut ours_ns, mut peer_ns, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
     for round in 0..ROUNDS {
         let (a, b) = if round % 2 == 0 {
