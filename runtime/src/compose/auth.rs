@@ -107,6 +107,11 @@ where
     S::Credentials: Transport<S>,
 {
     /// [`Check::check`], synchronously.
+    ///
+    /// Never inlined: the scheme's parser is inlined here instead, so that there is one copy
+    /// of it per scheme, which writes the credentials straight into the result, and the
+    /// future around it stays small enough to inline into every handler that awaits it.
+    #[inline(never)]
     fn check_now(parts: &Parts) -> Result<Self, Rejection> {
         match S::Credentials::extract(parts, &S::CONFIG) {
             Ok(Some(credentials)) => Ok(Self::new(credentials)),
