@@ -293,6 +293,7 @@ impl ApiKeyConfig {
     }
 
     /// The pre-built header name, if any.
+    #[inline] // so that the derive's constant function is called directly, or inlined
     pub(crate) fn header_name(&self) -> Option<&'static HeaderName> {
         self.header_name.map(|header_name| header_name())
     }
