@@ -181,7 +181,7 @@ impl Credentials for BasicCredentials {
 
     #[inline]
     fn extract(parts: &Parts, config: &BasicConfig) -> Result<Option<Self>, Rejection> {
-        let Some(value) = parts.headers.get(http::header::AUTHORIZATION) else {
+        let Some(value) = parts.headers.get(&http::header::AUTHORIZATION) else {
             return Ok(None);
         };
         let bytes = value.as_bytes();

@@ -84,7 +84,7 @@ impl Credentials for BearerToken {
 
     #[inline]
     fn extract(parts: &Parts, (): &()) -> Result<Option<Self>, Rejection> {
-        let Some(value) = parts.headers.get(http::header::AUTHORIZATION) else {
+        let Some(value) = parts.headers.get(&http::header::AUTHORIZATION) else {
             return Ok(None);
         };
         match match_scheme(value.as_bytes(), "bearer") {

@@ -99,7 +99,7 @@ impl Credentials for HttpCredentials {
     type Config = HttpConfig;
 
     fn extract(parts: &Parts, config: &HttpConfig) -> Result<Option<Self>, Rejection> {
-        let Some(value) = parts.headers.get(http::header::AUTHORIZATION) else {
+        let Some(value) = parts.headers.get(&http::header::AUTHORIZATION) else {
             return Ok(None);
         };
         let bytes = value.as_bytes();

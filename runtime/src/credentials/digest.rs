@@ -196,7 +196,7 @@ impl Credentials for DigestCredentials {
     type Config = ();
 
     fn extract(parts: &Parts, (): &()) -> Result<Option<Self>, Rejection> {
-        let Some(value) = parts.headers.get(http::header::AUTHORIZATION) else {
+        let Some(value) = parts.headers.get(&http::header::AUTHORIZATION) else {
             return Ok(None);
         };
         let bytes = value.as_bytes();
