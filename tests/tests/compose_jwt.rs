@@ -131,7 +131,12 @@ async fn invalid_tokens_are_401_invalid_token() {
     let not_a_jwt = "abc.def.ghi".to_owned();
     let no_exp = token(&json!({"sub": "alice"}), SECRET);
     let no_sub = token(&json!({"exp": now() + 3600}), SECRET);
-    for bad in [forged, not_a_jwt, no_exp, no_sub] {
+    // `Validation::new` does not check `nbf`; `JwtVerifier::new` does.
+    let not_yet_valid = token(
+        &json!({"sub": "alice", "exp": now() + 7200, "nbf": now() + 3600}),
+        SECRET,
+    );
+    for bad in [forged, not_a_jwt, no_exp, no_sub, not_yet_valid] {
         assert_eq!(
             check::<Items>(&bad).await,
             Err(answer(

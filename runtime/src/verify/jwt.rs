@@ -61,8 +61,13 @@ struct Inner {
 }
 
 impl<T> JwtVerifier<T> {
-    /// A verifier checking tokens with `key` and `validation`.
-    pub fn new(key: DecodingKey, validation: Validation) -> Self {
+    /// A verifier checking tokens with `key` and `validation`, and their `nbf` whatever
+    /// `validation.validate_nbf` says.
+    pub fn new(key: DecodingKey, mut validation: Validation) -> Self {
+        // `Validation::new` leaves `nbf` unchecked, and a `false` set on purpose looks the same
+        // as that default, so there is no opting out: a token is never good before the time
+        // its issuer set, and clock skew is what `leeway` allows for.
+        validation.validate_nbf = true;
         Self {
             inner: Arc::new(Inner { key, validation }),
             claims: PhantomData,
@@ -209,8 +214,11 @@ mod tests {
     }
 
     /// The verifier's answer to `token`, polled once: `verify` never waits.
-    fn refusal_of(token: &str, validation: Validation) -> VerifyError {
-        let verifier: JwtVerifier<Claims> =
+    fn outcome<T>(token: &str, validation: Validation) -> Result<Grant<Jwt, T>, VerifyError>
+    where
+        T: DeserializeOwned + Clone + Send + Sync + 'static,
+    {
+        let verifier: JwtVerifier<T> =
             JwtVerifier::new(DecodingKey::from_secret(SECRET), validation);
         let request = http::Request::get("/")
             .header("authorization", format!("Bearer {token}"))
@@ -224,9 +232,16 @@ mod tests {
         let mut future = std::pin::pin!(future);
         let mut context = std::task::Context::from_waker(std::task::Waker::noop());
         match future.as_mut().poll(&mut context) {
-            std::task::Poll::Ready(Err(error)) => error,
-            std::task::Poll::Ready(Ok(_)) => panic!("{token} was accepted"),
+            std::task::Poll::Ready(outcome) => outcome,
             std::task::Poll::Pending => unreachable!("JwtVerifier does not wait"),
+        }
+    }
+
+    /// The verifier's refusal of `token`, read as [`Claims`].
+    fn refusal_of(token: &str, validation: Validation) -> VerifyError {
+        match outcome::<Claims>(token, validation) {
+            Err(error) => error,
+            Ok(_) => panic!("{token} was accepted"),
         }
     }
 
@@ -258,8 +273,16 @@ mod tests {
                 "Token has expired",
             ),
             (
+                // `nbf` is checked by default: jsonwebtoken's `Validation::new` leaves it off.
                 sign(&json!({"sub": "alice", "exp": later, "nbf": later}), SECRET),
-                hs256_and(|validation| validation.validate_nbf = true),
+                hs256(),
+                Reason::NotYetValid,
+                VerifyError::COULD_NOT_VALIDATE,
+            ),
+            (
+                // ...and also when the validation says not to: `new` turns it on.
+                sign(&json!({"sub": "alice", "exp": later, "nbf": later}), SECRET),
+                hs256_and(|validation| validation.validate_nbf = false),
                 Reason::NotYetValid,
                 VerifyError::COULD_NOT_VALIDATE,
             ),
@@ -304,7 +327,7 @@ mod tests {
                     &json!({"sub": "alice", "exp": later, "nbf": "tomorrow"}),
                     SECRET,
                 ),
-                hs256_and(|validation| validation.validate_nbf = true),
+                hs256(),
                 Reason::InvalidClaim("nbf".into()),
                 VerifyError::COULD_NOT_VALIDATE,
             ),
