@@ -136,7 +136,24 @@ async fn invalid_tokens_are_401_invalid_token() {
         &json!({"sub": "alice", "exp": now() + 7200, "nbf": now() + 3600}),
         SECRET,
     );
-    for bad in [forged, not_a_jwt, no_exp, no_sub, not_yet_valid] {
+    // RFC 7515 §4.1.11: an extension marked critical that the recipient does not understand.
+    let mut critical = Header::new(Algorithm::HS256);
+    critical.crit = Some(vec!["urn:example:must-understand".to_owned()]);
+    critical.extras.insert("urn:example:must-understand", true);
+    let critical_extension = jsonwebtoken::encode(
+        &critical,
+        &json!({"sub": "alice", "exp": now() + 3600}),
+        &EncodingKey::from_secret(SECRET),
+    )
+    .expect("encodes");
+    for bad in [
+        forged,
+        not_a_jwt,
+        no_exp,
+        no_sub,
+        not_yet_valid,
+        critical_extension,
+    ] {
         assert_eq!(
             check::<Items>(&bad).await,
             Err(answer(

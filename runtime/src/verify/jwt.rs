@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use http::request::Parts;
 use jsonwebtoken::errors::ErrorKind;
-use jsonwebtoken::{DecodingKey, Validation};
+use jsonwebtoken::{DecodingKey, Header, Validation};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -104,6 +104,15 @@ where
         token: &BearerToken,
         _parts: &Parts,
     ) -> Result<Grant<S, T>, VerifyError> {
+        // The header is checked before the signature, in the order of RFC 7515 §5.2: an
+        // extension may change what the signature covers (RFC 7797's `b64`), so verifying
+        // without understanding it proves nothing. Refusing first costs no cryptography and
+        // tells the sender nothing it did not write (the answer is the same 401).
+        // `decode_header` is the parser `decode` uses: the header checked is the one verified.
+        let header =
+            jsonwebtoken::decode_header(token.token()).map_err(|error| refusal(error.kind()))?;
+        check_critical_extensions(&header)
+            .map_err(|reason| VerifyError::default().with_reason(reason))?;
         let data =
             jsonwebtoken::decode::<Value>(token.token(), &self.inner.key, &self.inner.validation)
                 .map_err(|error| refusal(error.kind()))?;
@@ -149,6 +158,32 @@ fn refusal(kind: &ErrorKind) -> VerifyError {
         _ => Reason::VerifierFailed("jsonwebtoken refused the token".into()),
     };
     VerifyError::default().with_reason(reason)
+}
+
+/// The JWS header parameters RFC 7515 §4.1 registers (RFC 7518 registers none for JWS): a
+/// `crit` must not list them.
+const REGISTERED_HEADER_PARAMETERS: [&str; 11] = [
+    "alg", "jku", "jwk", "kid", "x5u", "x5c", "x5t", "x5t#S256", "typ", "cty", "crit",
+];
+
+/// Refuses a header with a `crit` parameter (RFC 7515 §4.1.11): the extensions it lists must
+/// be understood by the recipient, and this verifier understands none. A `crit` its producer
+/// must not write (an empty list, a registered parameter, a name twice) is malformed; a `crit`
+/// that is not a list of strings never gets here (`decode_header` fails on it).
+fn check_critical_extensions(header: &Header) -> Result<(), Reason> {
+    let Some(critical) = &header.crit else {
+        return Ok(());
+    };
+    let malformed = critical.is_empty()
+        || critical.iter().enumerate().any(|(index, name)| {
+            REGISTERED_HEADER_PARAMETERS.contains(&name.as_str())
+                || critical[..index].contains(name)
+        });
+    Err(if malformed {
+        Reason::MalformedToken
+    } else {
+        Reason::UnsupportedCriticalHeader
+    })
 }
 
 /// `scp` as RFC 9068 / Azure write it: one string or an array.
@@ -205,12 +240,11 @@ mod tests {
     }
 
     fn sign(claims: &Value, secret: &[u8]) -> String {
-        jsonwebtoken::encode(
-            &Header::new(Algorithm::HS256),
-            claims,
-            &EncodingKey::from_secret(secret),
-        )
-        .expect("signs")
+        sign_with_header(&Header::new(Algorithm::HS256), claims, secret)
+    }
+
+    fn sign_with_header(header: &Header, claims: &Value, secret: &[u8]) -> String {
+        jsonwebtoken::encode(header, claims, &EncodingKey::from_secret(secret)).expect("signs")
     }
 
     /// The verifier's answer to `token`, polled once: `verify` never waits.
@@ -247,7 +281,6 @@ mod tests {
 
     #[derive(Clone, Debug, serde::Deserialize)]
     struct Claims {
-        #[allow(dead_code)]
         sub: String,
     }
 
@@ -355,5 +388,113 @@ mod tests {
                 assert!(!logged.contains(secret), "{logged} quotes {secret}");
             }
         }
+    }
+
+    /// An HS256 header with `crit` set to `critical`, and the parameters `extensions`.
+    fn header_with(critical: Option<&[&str]>, extensions: &[(&str, Value)]) -> Header {
+        let mut header = Header::new(Algorithm::HS256);
+        header.crit = critical.map(|names| names.iter().map(|name| (*name).to_owned()).collect());
+        for (name, value) in extensions {
+            header.extras.insert(*name, value.clone());
+        }
+        header
+    }
+
+    #[test]
+    fn critical_header_extensions_are_refused_before_the_signature() {
+        const EXTENSION: &str = "urn:example:must-understand";
+        let later = now() + 3600;
+        let claims = json!({"sub": "alice", "exp": later});
+        let extension = [(EXTENSION, json!(true))];
+        let cases = [
+            (
+                "an extension",
+                sign_with_header(
+                    &header_with(Some(&[EXTENSION]), &extension),
+                    &claims,
+                    SECRET,
+                ),
+                Reason::UnsupportedCriticalHeader,
+            ),
+            (
+                "RFC 7797's unencoded payload",
+                sign_with_header(
+                    &header_with(Some(&["b64"]), &[("b64", json!(false))]),
+                    &claims,
+                    SECRET,
+                ),
+                Reason::UnsupportedCriticalHeader,
+            ),
+            (
+                "an extension, badly signed",
+                sign_with_header(
+                    &header_with(Some(&[EXTENSION]), &extension),
+                    &claims,
+                    b"another secret",
+                ),
+                Reason::UnsupportedCriticalHeader,
+            ),
+            (
+                "an extension, on an expired token",
+                sign_with_header(
+                    &header_with(Some(&[EXTENSION]), &extension),
+                    &json!({"sub": "alice", "exp": now() - 3600}),
+                    SECRET,
+                ),
+                Reason::UnsupportedCriticalHeader,
+            ),
+            (
+                "an empty list",
+                sign_with_header(&header_with(Some(&[]), &[]), &claims, SECRET),
+                Reason::MalformedToken,
+            ),
+            (
+                "a parameter RFC 7515 registers",
+                sign_with_header(&header_with(Some(&["alg"]), &[]), &claims, SECRET),
+                Reason::MalformedToken,
+            ),
+            (
+                "a name twice",
+                sign_with_header(
+                    &header_with(Some(&[EXTENSION, EXTENSION]), &extension),
+                    &claims,
+                    SECRET,
+                ),
+                Reason::MalformedToken,
+            ),
+            (
+                "a string, not a list",
+                sign_with_header(
+                    &header_with(None, &[("crit", json!(EXTENSION))]),
+                    &claims,
+                    SECRET,
+                ),
+                Reason::MalformedToken,
+            ),
+            (
+                "a list holding a number",
+                sign_with_header(&header_with(None, &[("crit", json!([1]))]), &claims, SECRET),
+                Reason::MalformedToken,
+            ),
+        ];
+        for (case, token, reason) in cases {
+            let error = refusal_of(&token, hs256());
+            assert_eq!(error.reason(), Some(&reason), "{case}");
+            assert_eq!(error.detail(), VerifyError::COULD_NOT_VALIDATE, "{case}");
+            let logged = format!("{error:?} {reason}");
+            assert!(!logged.contains(EXTENSION), "{logged} quotes the header");
+        }
+    }
+
+    #[test]
+    fn header_parameters_not_marked_critical_are_ignored() {
+        let header = header_with(None, &[("urn:example:advisory", json!("hint"))]);
+        let token = sign_with_header(
+            &header,
+            &json!({"sub": "alice", "exp": now() + 3600}),
+            SECRET,
+        );
+        let grant = outcome::<Claims>(&token, hs256()).expect("accepted");
+        assert_eq!(grant.principal().sub, "alice");
     }
 }
