@@ -88,14 +88,37 @@ async fn scope_and_scp_claims_grant_the_declared_scopes() {
             json!({"scope": "items:read", "scp": ["admin"]}),
             vec!["items:read", "admin"],
         ),
+        (
+            json!({"scope": ["items:write", "items:read"]}),
+            vec!["items:read", "items:write"],
+        ),
         (json!({}), vec![]),
-        (json!({"scope": 7, "scp": {"not": "names"}}), vec![]),
     ];
     for (extra, granted) in cases {
         let expected = Ok(("alice".to_owned(), granted));
         assert_eq!(
             check::<Items>(&valid(extra.clone())).await,
             expected,
+            "{extra}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn scope_claims_of_another_shape_are_401_invalid_token() {
+    for extra in [
+        json!({"scope": 7}),
+        json!({"scp": {"not": "names"}}),
+        json!({"scope": ["items:read", 7]}),
+        json!({"scope": "items:read", "scp": null}),
+    ] {
+        assert_eq!(
+            check::<Items>(&valid(extra.clone())).await,
+            Err(answer(
+                401,
+                &[INVALID_TOKEN],
+                "Could not validate credentials"
+            )),
             "{extra}"
         );
     }

@@ -7,7 +7,6 @@ use std::sync::Arc;
 use http::request::Parts;
 use jsonwebtoken::errors::ErrorKind;
 use jsonwebtoken::{DecodingKey, Header, Validation};
-use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
@@ -18,9 +17,9 @@ use crate::{ScopeSet, SecurityScheme};
 /// Verifies JWT bearer tokens with [`jsonwebtoken`]: signature, `exp`, `nbf` and whatever
 /// else the [`Validation`] asks for; the principal is the claims, deserialized as `T`.
 ///
-/// The granted scopes are read from the `scope` claim (a space-separated string, RFC 8693
-/// §4.2) and the `scp` claim (a string or an array of strings); names the scheme does not
-/// declare are ignored. Any failure is a 401 with `WWW-Authenticate: Bearer
+/// The granted scopes are read from the `scope` and `scp` claims, each a string of
+/// space-separated names (RFC 8693 §4.2) or an array of strings; names the scheme does not
+/// declare are ignored, and a claim of any other shape refuses the token. Any failure is a 401 with `WWW-Authenticate: Bearer
 /// error="invalid_token"`: `{"detail":"Token has expired"}` for an expired token,
 /// `{"detail":"Could not validate credentials"}` otherwise (the reason is not disclosed).
 ///
@@ -116,7 +115,8 @@ where
         let data =
             jsonwebtoken::decode::<Value>(token.token(), &self.inner.key, &self.inner.validation)
                 .map_err(|error| refusal(error.kind()))?;
-        let scopes = granted_scopes::<S>(&data.claims);
+        let scopes = granted_scopes::<S>(&data.claims)
+            .map_err(|reason| VerifyError::default().with_reason(reason))?;
         // serde's message quotes the offending value: the reason names no claim's value.
         let claims = T::deserialize(&data.claims)
             .map_err(|_| VerifyError::default().with_reason(Reason::UnexpectedClaims))?;
@@ -186,27 +186,28 @@ fn check_critical_extensions(header: &Header) -> Result<(), Reason> {
     })
 }
 
-/// `scp` as RFC 9068 / Azure write it: one string or an array.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum Scp {
-    One(String),
-    Many(Vec<String>),
+/// The declared scopes among the `scope` and `scp` claims, or the claim of another shape.
+fn granted_scopes<S: SecurityScheme>(claims: &Value) -> Result<ScopeSet<S>, Reason> {
+    Ok(scope_claim(claims, "scope")?.union(scope_claim(claims, "scp")?))
 }
 
-/// The declared scopes among the `scope` and `scp` claims.
-fn granted_scopes<S: SecurityScheme>(claims: &Value) -> ScopeSet<S> {
-    let scope = claims
-        .get("scope")
-        .and_then(Value::as_str)
-        .map(|scope| ScopeSet::from_names(scope.split(' ')))
-        .unwrap_or_default();
-    let scp = match claims.get("scp").map(Scp::deserialize) {
-        Some(Ok(Scp::One(names))) => ScopeSet::from_names(names.split(' ')),
-        Some(Ok(Scp::Many(names))) => ScopeSet::from_names(names.iter().map(String::as_str)),
-        Some(Err(_)) | None => ScopeSet::EMPTY,
-    };
-    scope.union(scp)
+/// The declared scopes a scope claim names: a string of space-separated names (RFC 8693
+/// §4.2, RFC 9068 §2.2.3) or an array of names, one per element (`scp` as Azure writes it,
+/// `scope` as Spring Authorization Server does). Any other value is refused rather than read
+/// as no scopes: a format the verifier does not know must not look like a token granting
+/// nothing.
+fn scope_claim<S: SecurityScheme>(
+    claims: &Value,
+    claim: &'static str,
+) -> Result<ScopeSet<S>, Reason> {
+    match claims.get(claim) {
+        None => Ok(ScopeSet::EMPTY),
+        Some(Value::String(names)) => Ok(ScopeSet::from_names(names.split(' '))),
+        Some(Value::Array(names)) if names.iter().all(Value::is_string) => {
+            Ok(ScopeSet::from_names(names.iter().filter_map(Value::as_str)))
+        }
+        Some(_) => Err(Reason::InvalidClaim(claim.into())),
+    }
 }
 
 #[cfg(test)]
@@ -224,7 +225,7 @@ mod tests {
 
     impl SecurityScheme for Jwt {
         const DECLARATION: crate::Declaration =
-            crate::Declaration::new("Jwt", &[], openapi::OpenApiVersion::V3_0);
+            crate::Declaration::new("Jwt", &["read", "write"], openapi::OpenApiVersion::V3_0);
         type Credentials = BearerToken;
         const CONFIG: () = ();
         const OPENAPI: openapi::SecurityScheme = openapi::SecurityScheme::bearer(None);
@@ -496,5 +497,88 @@ mod tests {
         );
         let grant = outcome::<Claims>(&token, hs256()).expect("accepted");
         assert_eq!(grant.principal().sub, "alice");
+    }
+
+    #[test]
+    fn scope_and_scp_are_names_in_a_string_or_an_array_and_nothing_else() {
+        let granted = [
+            (json!("read write other"), vec!["read", "write"]),
+            (json!(["write", "other", "read"]), vec!["read", "write"]),
+            (json!(""), vec![]),
+            (json!([]), vec![]),
+        ];
+        let refused = [
+            json!(7),
+            json!(1.5),
+            json!(true),
+            json!(null),
+            json!({"read": true}),
+            json!(["read", 7]),
+            json!(["read", null]),
+            json!([["read"]]),
+        ];
+        for claim in ["scope", "scp"] {
+            for (value, names) in &granted {
+                let token = sign(
+                    &json!({"sub": "alice", "exp": now() + 3600, claim: value}),
+                    SECRET,
+                );
+                let grant = outcome::<Claims>(&token, hs256()).expect("accepted");
+                assert_eq!(
+                    grant.scopes().names().collect::<Vec<_>>(),
+                    *names,
+                    "{claim}: {value}"
+                );
+            }
+            for value in &refused {
+                let token = sign(
+                    &json!({"sub": "alice", "exp": now() + 3600, claim: value}),
+                    SECRET,
+                );
+                let error = refusal_of(&token, hs256());
+                assert_eq!(
+                    error.reason(),
+                    Some(&Reason::InvalidClaim(claim.into())),
+                    "{claim}: {value}"
+                );
+                assert_eq!(
+                    error.detail(),
+                    VerifyError::COULD_NOT_VALIDATE,
+                    "{claim}: {value}"
+                );
+                assert!(
+                    !format!("{error:?}").contains("read"),
+                    "{error:?} quotes the claim"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn scope_and_scp_together_grant_their_union_and_either_can_refuse() {
+        let both = sign(
+            &json!({"sub": "alice", "exp": now() + 3600, "scope": "read", "scp": ["write"]}),
+            SECRET,
+        );
+        let grant = outcome::<Claims>(&both, hs256()).expect("accepted");
+        assert_eq!(
+            grant.scopes().names().collect::<Vec<_>>(),
+            ["read", "write"]
+        );
+        let none = sign(&json!({"sub": "alice", "exp": now() + 3600}), SECRET);
+        assert!(
+            outcome::<Claims>(&none, hs256())
+                .expect("accepted")
+                .scopes()
+                .is_empty()
+        );
+        let one_bad = sign(
+            &json!({"sub": "alice", "exp": now() + 3600, "scope": "read", "scp": 7}),
+            SECRET,
+        );
+        assert_eq!(
+            refusal_of(&one_bad, hs256()).reason(),
+            Some(&Reason::InvalidClaim("scp".into()))
+        );
     }
 }
