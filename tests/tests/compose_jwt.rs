@@ -169,6 +169,12 @@ async fn invalid_tokens_are_401_invalid_token() {
         &EncodingKey::from_secret(SECRET),
     )
     .expect("encodes");
+    // jsonwebtoken skips an `aud` it cannot read instead of refusing it as it refuses any
+    // `aud` when no audience is expected.
+    let unreadable_audience = token(
+        &json!({"sub": "alice", "exp": now() + 3600, "aud": 7}),
+        SECRET,
+    );
     for bad in [
         forged,
         not_a_jwt,
@@ -176,6 +182,7 @@ async fn invalid_tokens_are_401_invalid_token() {
         no_sub,
         not_yet_valid,
         critical_extension,
+        unreadable_audience,
     ] {
         assert_eq!(
             check::<Items>(&bad).await,

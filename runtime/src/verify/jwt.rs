@@ -14,14 +14,40 @@ use super::{Grant, Reason, Verifier, VerifyError};
 use crate::credentials::BearerToken;
 use crate::{ScopeSet, SecurityScheme};
 
-/// Verifies JWT bearer tokens with [`jsonwebtoken`]: signature, `exp`, `nbf` and whatever
-/// else the [`Validation`] asks for; the principal is the claims, deserialized as `T`.
+/// Verifies JWT bearer tokens with [`jsonwebtoken`]: the signature, then the claims as the
+/// [`Validation`] and the table below say; the principal is the claims, deserialized as `T`.
 ///
-/// The granted scopes are read from the `scope` and `scp` claims, each a string of
-/// space-separated names (RFC 8693 §4.2) or an array of strings; names the scheme does not
-/// declare are ignored, and a claim of any other shape refuses the token. Any failure is a 401 with `WWW-Authenticate: Bearer
+/// The granted scopes are the declared names among the `scope` and `scp` claims; names the
+/// scheme does not declare are ignored. Any failure is a 401 with `WWW-Authenticate: Bearer
 /// error="invalid_token"`: `{"detail":"Token has expired"}` for an expired token,
-/// `{"detail":"Could not validate credentials"}` otherwise (the reason is not disclosed).
+/// `{"detail":"Could not validate credentials"}` otherwise. Why is not disclosed: it is the
+/// [`Reason`] of the rejection's debug event, which names claims, never their values.
+///
+/// # What is checked
+///
+/// With `Validation::new(alg)`, as in the example below. "Fixed" rows hold whatever the
+/// `Validation` says; the others are [`Validation`]'s own defaults, and its fields change them.
+///
+/// | Check | Default | Changed by |
+/// |---|---|---|
+/// | Signature | verified with the key given to [`new`](Self::new) only: the header's `kid`, `jwk`, `jku`, `x5u` and `x5c` neither pick nor fetch a key | fixed |
+/// | Algorithm | `alg` only; every accepted algorithm must be of the key's family, and `none` is not one (an unsigned token is malformed) | `algorithms` |
+/// | `exp` | required; refused once past (`Token has expired`) | `validate_exp`, `required_spec_claims` |
+/// | `nbf` | optional; when present, refused until then | fixed: `new` sets `validate_nbf` |
+/// | Leeway | 60 s, on `exp` and `nbf` | `leeway` |
+/// | Early expiry | none: a token is good until its `exp` | `reject_tokens_expiring_in_less_than` |
+/// | `aud` | none expected: a token with an `aud` is refused | `set_audience` (checked when present; add `"aud"` to `required_spec_claims` to require it), `validate_aud` |
+/// | `iss` | not compared | `set_issuer` (checked when present; add `"iss"` to `required_spec_claims` to require it) |
+/// | `sub` | not compared | `sub` |
+/// | Required claims | `exp` only | `required_spec_claims` |
+/// | Shape of `aud`, `iss`, `sub` | `aud` and `iss` a string or an array of strings, `sub` a string: any other value (`null` too) is refused rather than skipped | fixed |
+/// | `crit` header (RFC 7515 §4.1.11) | refused whenever present: no extension is understood | fixed |
+/// | `scope`, `scp` | a string of space-separated names (RFC 8693 §4.2) or an array of strings, one name each: any other value (`null` too) is refused, never read as no scopes | fixed |
+/// | `typ` header, `iat`, `jti`, other claims | not checked: `T` may read them | — |
+///
+/// To expect an audience, set it and require the claim:
+/// `validation.set_audience(&["https://api.example"])` and
+/// `validation.set_required_spec_claims(&["exp", "aud"])`.
 ///
 /// Cloning is cheap (the key and validation are shared). The crate is built with its
 /// pure-Rust `rust_crypto` backend; do not also enable `jsonwebtoken`'s `aws_lc_rs` feature.
@@ -60,8 +86,8 @@ struct Inner {
 }
 
 impl<T> JwtVerifier<T> {
-    /// A verifier checking tokens with `key` and `validation`, and their `nbf` whatever
-    /// `validation.validate_nbf` says.
+    /// A verifier checking tokens with `key` and `validation` (see the table above), and
+    /// their `nbf` whatever `validation.validate_nbf` says.
     pub fn new(key: DecodingKey, mut validation: Validation) -> Self {
         // `Validation::new` leaves `nbf` unchecked, and a `false` set on purpose looks the same
         // as that default, so there is no opting out: a token is never good before the time
@@ -110,18 +136,22 @@ where
         // `decode_header` is the parser `decode` uses: the header checked is the one verified.
         let header =
             jsonwebtoken::decode_header(token.token()).map_err(|error| refusal(error.kind()))?;
-        check_critical_extensions(&header)
-            .map_err(|reason| VerifyError::default().with_reason(reason))?;
+        check_critical_extensions(&header).map_err(could_not_validate)?;
         let data =
             jsonwebtoken::decode::<Value>(token.token(), &self.inner.key, &self.inner.validation)
                 .map_err(|error| refusal(error.kind()))?;
-        let scopes = granted_scopes::<S>(&data.claims)
-            .map_err(|reason| VerifyError::default().with_reason(reason))?;
+        check_registered_claim_shapes(&data.claims).map_err(could_not_validate)?;
+        let scopes = granted_scopes::<S>(&data.claims).map_err(could_not_validate)?;
         // serde's message quotes the offending value: the reason names no claim's value.
         let claims = T::deserialize(&data.claims)
-            .map_err(|_| VerifyError::default().with_reason(Reason::UnexpectedClaims))?;
+            .map_err(|_| could_not_validate(Reason::UnexpectedClaims))?;
         Ok(Grant::new(claims, scopes))
     }
+}
+
+/// The 401 `Could not validate credentials`, with `reason` for the logs.
+fn could_not_validate(reason: Reason) -> VerifyError {
+    VerifyError::default().with_reason(reason)
 }
 
 /// The answer to a token `jsonwebtoken` refused, with the reason for the logs. Only the kind
@@ -157,7 +187,7 @@ fn refusal(kind: &ErrorKind) -> VerifyError {
         }
         _ => Reason::VerifierFailed("jsonwebtoken refused the token".into()),
     };
-    VerifyError::default().with_reason(reason)
+    could_not_validate(reason)
 }
 
 /// The JWS header parameters RFC 7515 §4.1 registers (RFC 7518 registers none for JWS): a
@@ -186,27 +216,58 @@ fn check_critical_extensions(header: &Header) -> Result<(), Reason> {
     })
 }
 
-/// The declared scopes among the `scope` and `scp` claims, or the claim of another shape.
+/// Refuses an `aud`, `iss` or `sub` of a shape `jsonwebtoken` cannot read: it skips such a
+/// claim rather than compare it, so an `aud` written as a number would pass `set_audience`.
+fn check_registered_claim_shapes(claims: &Value) -> Result<(), Reason> {
+    StringClaim::read(claims, "aud")?;
+    StringClaim::read(claims, "iss")?;
+    match StringClaim::read(claims, "sub")? {
+        None | Some(StringClaim::One(_)) => Ok(()),
+        Some(StringClaim::Many(_)) => Err(Reason::InvalidClaim("sub".into())),
+    }
+}
+
+/// The declared scopes among the `scope` and `scp` claims: a string holds names separated by
+/// spaces (RFC 8693 §4.2, RFC 9068 §2.2.3), an array one name per element (`scp` as Azure
+/// writes it, `scope` as Spring Authorization Server does).
 fn granted_scopes<S: SecurityScheme>(claims: &Value) -> Result<ScopeSet<S>, Reason> {
     Ok(scope_claim(claims, "scope")?.union(scope_claim(claims, "scp")?))
 }
 
-/// The declared scopes a scope claim names: a string of space-separated names (RFC 8693
-/// §4.2, RFC 9068 §2.2.3) or an array of names, one per element (`scp` as Azure writes it,
-/// `scope` as Spring Authorization Server does). Any other value is refused rather than read
-/// as no scopes: a format the verifier does not know must not look like a token granting
-/// nothing.
+/// The declared scopes one of the scope claims names.
 fn scope_claim<S: SecurityScheme>(
     claims: &Value,
     claim: &'static str,
 ) -> Result<ScopeSet<S>, Reason> {
-    match claims.get(claim) {
-        None => Ok(ScopeSet::EMPTY),
-        Some(Value::String(names)) => Ok(ScopeSet::from_names(names.split(' '))),
-        Some(Value::Array(names)) if names.iter().all(Value::is_string) => {
-            Ok(ScopeSet::from_names(names.iter().filter_map(Value::as_str)))
+    Ok(match StringClaim::read(claims, claim)? {
+        None => ScopeSet::EMPTY,
+        Some(StringClaim::One(names)) => ScopeSet::from_names(names.split(' ')),
+        Some(StringClaim::Many(names)) => {
+            ScopeSet::from_names(names.iter().filter_map(Value::as_str))
         }
-        Some(_) => Err(Reason::InvalidClaim(claim.into())),
+    })
+}
+
+/// A claim holding a string or an array of strings (`aud`, `iss`, `scope`, `scp`).
+enum StringClaim<'a> {
+    One(&'a str),
+    /// Every element is a string.
+    Many(&'a [Value]),
+}
+
+impl<'a> StringClaim<'a> {
+    /// The claim named `claim`, `None` when absent. Any other shape (`null` too) is refused
+    /// rather than taken for an absent claim: an issuer's format the verifier does not read
+    /// must not pass for a token that claims nothing.
+    fn read(claims: &'a Value, claim: &'static str) -> Result<Option<Self>, Reason> {
+        match claims.get(claim) {
+            None => Ok(None),
+            Some(Value::String(one)) => Ok(Some(Self::One(one))),
+            Some(Value::Array(many)) if many.iter().all(Value::is_string) => {
+                Ok(Some(Self::Many(many)))
+            }
+            Some(_) => Err(Reason::InvalidClaim(claim.into())),
+        }
     }
 }
 
@@ -366,8 +427,8 @@ mod tests {
                 VerifyError::COULD_NOT_VALIDATE,
             ),
             (
-                // Valid, but `sub` is not the string `Claims` expects.
-                sign(&json!({"sub": 42, "exp": later}), SECRET),
+                // Valid, but without the `sub` that `Claims` expects.
+                sign(&json!({"exp": later}), SECRET),
                 hs256(),
                 Reason::UnexpectedClaims,
                 VerifyError::COULD_NOT_VALIDATE,
@@ -580,5 +641,270 @@ mod tests {
             refusal_of(&one_bad, hs256()).reason(),
             Some(&Reason::InvalidClaim("scp".into()))
         );
+    }
+
+    /// An unsigned token (`alg: none`, no signature), which `jsonwebtoken` cannot make.
+    fn unsigned(claims: &Value) -> String {
+        use base64::Engine as _;
+        let encode = |part: &Value| {
+            base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(part.to_string())
+        };
+        format!("{}.{}.", encode(&json!({"alg": "none"})), encode(claims))
+    }
+
+    /// A line of the table in `JwtVerifier`'s docs: what it says, a token, the validation, and
+    /// the verifier's answer (`Ok` when the token is accepted, else the reason).
+    type Row = (&'static str, String, Validation, Result<(), Reason>);
+
+    fn assert_rows(rows: Vec<Row>) {
+        for (row, token, validation, expected) in rows {
+            let answer = outcome::<Value>(&token, validation)
+                .map(|_| ())
+                .map_err(|error| error.reason().cloned());
+            assert_eq!(answer, expected.map_err(Some), "{row}");
+        }
+    }
+
+    /// Alice's claims, valid for an hour, with `extra` added.
+    fn alice_and(extra: Value) -> Value {
+        let mut claims = json!({"sub": "alice", "exp": now() + 3600});
+        if let (Some(claims), Value::Object(extra)) = (claims.as_object_mut(), extra) {
+            claims.extend(extra);
+        }
+        claims
+    }
+
+    fn expecting_audience() -> Validation {
+        hs256_and(|validation| validation.set_audience(&["api"]))
+    }
+
+    fn expecting_issuer() -> Validation {
+        hs256_and(|validation| validation.set_issuer(&["issuer"]))
+    }
+
+    #[test]
+    fn documented_defaults_of_the_signature_and_algorithm() {
+        let attacker_secret = b"the attacker's own secret";
+        let mut with_attacker_key = Header::new(Algorithm::HS256);
+        with_attacker_key.kid = Some("attacker".to_owned());
+        with_attacker_key.jku = Some("https://attacker.example/jwks".to_owned());
+        with_attacker_key.jwk = Some(
+            serde_json::from_value(json!({
+                "kty": "oct",
+                "k": base64::Engine::encode(
+                    &base64::engine::general_purpose::URL_SAFE_NO_PAD,
+                    attacker_secret,
+                ),
+            }))
+            .expect("an oct JWK"),
+        );
+        let hs384 = jsonwebtoken::encode(
+            &Header::new(Algorithm::HS384),
+            &alice_and(json!({})),
+            &EncodingKey::from_secret(SECRET),
+        )
+        .expect("signs");
+        assert_rows(vec![
+            (
+                "signature: the header brings no key of its own",
+                sign_with_header(&with_attacker_key, &alice_and(json!({})), attacker_secret),
+                hs256(),
+                Err(Reason::BadSignature),
+            ),
+            (
+                "algorithm: another HMAC is refused",
+                hs384,
+                hs256(),
+                Err(Reason::WrongAlgorithm),
+            ),
+            (
+                "algorithm: none is malformed",
+                unsigned(&alice_and(json!({}))),
+                hs256(),
+                Err(Reason::MalformedToken),
+            ),
+        ]);
+    }
+
+    #[test]
+    fn documented_defaults_of_exp_nbf_and_leeway() {
+        let now = now();
+        assert_rows(vec![
+            (
+                "exp: required",
+                sign(&json!({"sub": "alice"}), SECRET),
+                hs256(),
+                Err(Reason::MissingClaim("exp".into())),
+            ),
+            (
+                "exp: refused once past, beyond the leeway",
+                sign(&alice_and(json!({"exp": now - 120})), SECRET),
+                hs256(),
+                Err(Reason::Expired),
+            ),
+            (
+                "exp: a leeway of 60 s",
+                sign(&alice_and(json!({"exp": now - 30})), SECRET),
+                hs256(),
+                Ok(()),
+            ),
+            (
+                "exp: no early expiry",
+                sign(&alice_and(json!({"exp": now + 2})), SECRET),
+                hs256(),
+                Ok(()),
+            ),
+            (
+                "nbf: refused until then, beyond the leeway",
+                sign(&alice_and(json!({"nbf": now + 120})), SECRET),
+                hs256(),
+                Err(Reason::NotYetValid),
+            ),
+            (
+                "nbf: even when the validation turns it off",
+                sign(&alice_and(json!({"nbf": now + 120})), SECRET),
+                hs256_and(|validation| validation.validate_nbf = false),
+                Err(Reason::NotYetValid),
+            ),
+            (
+                "nbf: a leeway of 60 s",
+                sign(&alice_and(json!({"nbf": now + 30})), SECRET),
+                hs256(),
+                Ok(()),
+            ),
+        ]);
+    }
+
+    #[test]
+    fn documented_defaults_of_aud_iss_sub_and_required_claims() {
+        assert_rows(vec![
+            (
+                "required claims: exp only (no nbf, sub, aud, iss)",
+                sign(&json!({"exp": now() + 3600}), SECRET),
+                hs256(),
+                Ok(()),
+            ),
+            (
+                "aud: none expected",
+                sign(&alice_and(json!({"aud": "api"})), SECRET),
+                hs256(),
+                Err(Reason::WrongAudience),
+            ),
+            (
+                "aud: compared when set",
+                sign(&alice_and(json!({"aud": ["other", "api"]})), SECRET),
+                expecting_audience(),
+                Ok(()),
+            ),
+            (
+                "aud: not required when set",
+                sign(&alice_and(json!({})), SECRET),
+                expecting_audience(),
+                Ok(()),
+            ),
+            (
+                "iss: not compared",
+                sign(&alice_and(json!({"iss": "anyone"})), SECRET),
+                hs256(),
+                Ok(()),
+            ),
+            (
+                "iss: compared when set",
+                sign(&alice_and(json!({"iss": "anyone"})), SECRET),
+                expecting_issuer(),
+                Err(Reason::WrongIssuer),
+            ),
+            (
+                "sub: not compared",
+                sign(&alice_and(json!({"sub": "anyone"})), SECRET),
+                hs256(),
+                Ok(()),
+            ),
+        ]);
+    }
+
+    #[test]
+    fn documented_defaults_of_claim_shapes() {
+        assert_rows(vec![
+            (
+                "aud a number, with an audience set",
+                sign(&alice_and(json!({"aud": 7})), SECRET),
+                expecting_audience(),
+                Err(Reason::InvalidClaim("aud".into())),
+            ),
+            (
+                "aud an array holding a number, with an audience set",
+                sign(&alice_and(json!({"aud": ["other", 7]})), SECRET),
+                expecting_audience(),
+                Err(Reason::InvalidClaim("aud".into())),
+            ),
+            (
+                "aud null",
+                sign(&alice_and(json!({"aud": null})), SECRET),
+                hs256(),
+                Err(Reason::InvalidClaim("aud".into())),
+            ),
+            (
+                "iss an object, with an issuer set",
+                sign(&alice_and(json!({"iss": {"name": "issuer"}})), SECRET),
+                expecting_issuer(),
+                Err(Reason::InvalidClaim("iss".into())),
+            ),
+            (
+                "sub a number",
+                sign(&alice_and(json!({"sub": 42})), SECRET),
+                hs256(),
+                Err(Reason::InvalidClaim("sub".into())),
+            ),
+            (
+                // jsonwebtoken's own reading of `sub` trips on an array before ours.
+                "sub an array",
+                sign(&alice_and(json!({"sub": ["alice"]})), SECRET),
+                hs256(),
+                Err(Reason::MalformedToken),
+            ),
+        ]);
+    }
+
+    #[test]
+    fn documented_defaults_of_crit_scopes_and_the_rest() {
+        let critical = header_with(Some(&["urn:example:ext"]), &[("urn:example:ext", json!(1))]);
+        let typed = Header {
+            typ: Some("anything".to_owned()),
+            ..Header::new(Algorithm::HS256)
+        };
+        let issued_later = json!({"iat": now() + 7200, "jti": 7});
+        assert_rows(vec![
+            (
+                "crit: refused",
+                sign_with_header(&critical, &alice_and(json!({})), SECRET),
+                hs256(),
+                Err(Reason::UnsupportedCriticalHeader),
+            ),
+            (
+                "scope: a string",
+                sign(&alice_and(json!({"scope": "read"})), SECRET),
+                hs256(),
+                Ok(()),
+            ),
+            (
+                "scope: an array of strings",
+                sign(&alice_and(json!({"scope": ["read"]})), SECRET),
+                hs256(),
+                Ok(()),
+            ),
+            (
+                "scope: any other shape",
+                sign(&alice_and(json!({"scope": 7})), SECRET),
+                hs256(),
+                Err(Reason::InvalidClaim("scope".into())),
+            ),
+            (
+                "typ, iat, jti: not checked",
+                sign_with_header(&typed, &alice_and(issued_later), SECRET),
+                hs256(),
+                Ok(()),
+            ),
+        ]);
     }
 }
