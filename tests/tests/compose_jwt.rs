@@ -88,14 +88,37 @@ async fn scope_and_scp_claims_grant_the_declared_scopes() {
             json!({"scope": "items:read", "scp": ["admin"]}),
             vec!["items:read", "admin"],
         ),
+        (
+            json!({"scope": ["items:write", "items:read"]}),
+            vec!["items:read", "items:write"],
+        ),
         (json!({}), vec![]),
-        (json!({"scope": 7, "scp": {"not": "names"}}), vec![]),
     ];
     for (extra, granted) in cases {
         let expected = Ok(("alice".to_owned(), granted));
         assert_eq!(
             check::<Items>(&valid(extra.clone())).await,
             expected,
+            "{extra}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn scope_claims_of_another_shape_are_401_invalid_token() {
+    for extra in [
+        json!({"scope": 7}),
+        json!({"scp": {"not": "names"}}),
+        json!({"scope": ["items:read", 7]}),
+        json!({"scope": "items:read", "scp": null}),
+    ] {
+        assert_eq!(
+            check::<Items>(&valid(extra.clone())).await,
+            Err(answer(
+                401,
+                &[INVALID_TOKEN],
+                "Could not validate credentials"
+            )),
             "{extra}"
         );
     }
@@ -131,7 +154,36 @@ async fn invalid_tokens_are_401_invalid_token() {
     let not_a_jwt = "abc.def.ghi".to_owned();
     let no_exp = token(&json!({"sub": "alice"}), SECRET);
     let no_sub = token(&json!({"exp": now() + 3600}), SECRET);
-    for bad in [forged, not_a_jwt, no_exp, no_sub] {
+    // `Validation::new` does not check `nbf`; `JwtVerifier::new` does.
+    let not_yet_valid = token(
+        &json!({"sub": "alice", "exp": now() + 7200, "nbf": now() + 3600}),
+        SECRET,
+    );
+    // RFC 7515 §4.1.11: an extension marked critical that the recipient does not understand.
+    let mut critical = Header::new(Algorithm::HS256);
+    critical.crit = Some(vec!["urn:example:must-understand".to_owned()]);
+    critical.extras.insert("urn:example:must-understand", true);
+    let critical_extension = jsonwebtoken::encode(
+        &critical,
+        &json!({"sub": "alice", "exp": now() + 3600}),
+        &EncodingKey::from_secret(SECRET),
+    )
+    .expect("encodes");
+    // jsonwebtoken skips an `aud` it cannot read instead of refusing it as it refuses any
+    // `aud` when no audience is expected.
+    let unreadable_audience = token(
+        &json!({"sub": "alice", "exp": now() + 3600, "aud": 7}),
+        SECRET,
+    );
+    for bad in [
+        forged,
+        not_a_jwt,
+        no_exp,
+        no_sub,
+        not_yet_valid,
+        critical_extension,
+        unreadable_audience,
+    ] {
         assert_eq!(
             check::<Items>(&bad).await,
             Err(answer(

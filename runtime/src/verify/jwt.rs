@@ -6,8 +6,7 @@ use std::sync::Arc;
 
 use http::request::Parts;
 use jsonwebtoken::errors::ErrorKind;
-use jsonwebtoken::{DecodingKey, Validation};
-use serde::Deserialize;
+use jsonwebtoken::{DecodingKey, Header, Validation};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
@@ -15,14 +14,40 @@ use super::{Grant, Reason, Verifier, VerifyError};
 use crate::credentials::BearerToken;
 use crate::{ScopeSet, SecurityScheme};
 
-/// Verifies JWT bearer tokens with [`jsonwebtoken`]: signature, `exp`, `nbf` and whatever
-/// else the [`Validation`] asks for; the principal is the claims, deserialized as `T`.
+/// Verifies JWT bearer tokens with [`jsonwebtoken`]: the signature, then the claims as the
+/// [`Validation`] and the table below say; the principal is the claims, deserialized as `T`.
 ///
-/// The granted scopes are read from the `scope` claim (a space-separated string, RFC 8693
-/// §4.2) and the `scp` claim (a string or an array of strings); names the scheme does not
-/// declare are ignored. Any failure is a 401 with `WWW-Authenticate: Bearer
+/// The granted scopes are the declared names among the `scope` and `scp` claims; names the
+/// scheme does not declare are ignored. Any failure is a 401 with `WWW-Authenticate: Bearer
 /// error="invalid_token"`: `{"detail":"Token has expired"}` for an expired token,
-/// `{"detail":"Could not validate credentials"}` otherwise (the reason is not disclosed).
+/// `{"detail":"Could not validate credentials"}` otherwise. Why is not disclosed: it is the
+/// [`Reason`] of the rejection's debug event, which names claims, never their values.
+///
+/// # What is checked
+///
+/// With `Validation::new(alg)`, as in the example below. "Fixed" rows hold whatever the
+/// `Validation` says; the others are [`Validation`]'s own defaults, and its fields change them.
+///
+/// | Check | Default | Changed by |
+/// |---|---|---|
+/// | Signature | verified with the key given to [`new`](Self::new) only: the header's `kid`, `jwk`, `jku`, `x5u` and `x5c` neither pick nor fetch a key | fixed |
+/// | Algorithm | `alg` only; every accepted algorithm must be of the key's family, and `none` is not one (an unsigned token is malformed) | `algorithms` |
+/// | `exp` | required; refused once past (`Token has expired`) | `validate_exp`, `required_spec_claims` |
+/// | `nbf` | optional; when present, refused until then | fixed: `new` sets `validate_nbf` |
+/// | Leeway | 60 s, on `exp` and `nbf` | `leeway` |
+/// | Early expiry | none: a token is good until its `exp` | `reject_tokens_expiring_in_less_than` |
+/// | `aud` | none expected: a token with an `aud` is refused | `set_audience` (checked when present; add `"aud"` to `required_spec_claims` to require it), `validate_aud` |
+/// | `iss` | not compared | `set_issuer` (checked when present; add `"iss"` to `required_spec_claims` to require it) |
+/// | `sub` | not compared | `sub` |
+/// | Required claims | `exp` only | `required_spec_claims` |
+/// | Shape of `aud`, `iss`, `sub` | `aud` and `iss` a string or an array of strings, `sub` a string: any other value (`null` too) is refused rather than skipped | fixed |
+/// | `crit` header (RFC 7515 §4.1.11) | refused whenever present: no extension is understood | fixed |
+/// | `scope`, `scp` | a string of space-separated names (RFC 8693 §4.2) or an array of strings, one name each: any other value (`null` too) is refused, never read as no scopes | fixed |
+/// | `typ` header, `iat`, `jti`, other claims | not checked: `T` may read them | — |
+///
+/// To expect an audience, set it and require the claim:
+/// `validation.set_audience(&["https://api.example"])` and
+/// `validation.set_required_spec_claims(&["exp", "aud"])`.
 ///
 /// Cloning is cheap (the key and validation are shared). The crate is built with its
 /// pure-Rust `rust_crypto` backend; do not also enable `jsonwebtoken`'s `aws_lc_rs` feature.
@@ -61,8 +86,13 @@ struct Inner {
 }
 
 impl<T> JwtVerifier<T> {
-    /// A verifier checking tokens with `key` and `validation`.
-    pub fn new(key: DecodingKey, validation: Validation) -> Self {
+    /// A verifier checking tokens with `key` and `validation` (see the table above), and
+    /// their `nbf` whatever `validation.validate_nbf` says.
+    pub fn new(key: DecodingKey, mut validation: Validation) -> Self {
+        // `Validation::new` leaves `nbf` unchecked, and a `false` set on purpose looks the same
+        // as that default, so there is no opting out: a token is never good before the time
+        // its issuer set, and clock skew is what `leeway` allows for.
+        validation.validate_nbf = true;
         Self {
             inner: Arc::new(Inner { key, validation }),
             claims: PhantomData,
@@ -99,15 +129,29 @@ where
         token: &BearerToken,
         _parts: &Parts,
     ) -> Result<Grant<S, T>, VerifyError> {
+        // The header is checked before the signature, in the order of RFC 7515 §5.2: an
+        // extension may change what the signature covers (RFC 7797's `b64`), so verifying
+        // without understanding it proves nothing. Refusing first costs no cryptography and
+        // tells the sender nothing it did not write (the answer is the same 401).
+        // `decode_header` is the parser `decode` uses: the header checked is the one verified.
+        let header =
+            jsonwebtoken::decode_header(token.token()).map_err(|error| refusal(error.kind()))?;
+        check_critical_extensions(&header).map_err(could_not_validate)?;
         let data =
             jsonwebtoken::decode::<Value>(token.token(), &self.inner.key, &self.inner.validation)
                 .map_err(|error| refusal(error.kind()))?;
-        let scopes = granted_scopes::<S>(&data.claims);
+        check_registered_claim_shapes(&data.claims).map_err(could_not_validate)?;
+        let scopes = granted_scopes::<S>(&data.claims).map_err(could_not_validate)?;
         // serde's message quotes the offending value: the reason names no claim's value.
         let claims = T::deserialize(&data.claims)
-            .map_err(|_| VerifyError::default().with_reason(Reason::UnexpectedClaims))?;
+            .map_err(|_| could_not_validate(Reason::UnexpectedClaims))?;
         Ok(Grant::new(claims, scopes))
     }
+}
+
+/// The 401 `Could not validate credentials`, with `reason` for the logs.
+fn could_not_validate(reason: Reason) -> VerifyError {
+    VerifyError::default().with_reason(reason)
 }
 
 /// The answer to a token `jsonwebtoken` refused, with the reason for the logs. Only the kind
@@ -143,30 +187,88 @@ fn refusal(kind: &ErrorKind) -> VerifyError {
         }
         _ => Reason::VerifierFailed("jsonwebtoken refused the token".into()),
     };
-    VerifyError::default().with_reason(reason)
+    could_not_validate(reason)
 }
 
-/// `scp` as RFC 9068 / Azure write it: one string or an array.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum Scp {
-    One(String),
-    Many(Vec<String>),
-}
+/// The JWS header parameters RFC 7515 §4.1 registers (RFC 7518 registers none for JWS): a
+/// `crit` must not list them.
+const REGISTERED_HEADER_PARAMETERS: [&str; 11] = [
+    "alg", "jku", "jwk", "kid", "x5u", "x5c", "x5t", "x5t#S256", "typ", "cty", "crit",
+];
 
-/// The declared scopes among the `scope` and `scp` claims.
-fn granted_scopes<S: SecurityScheme>(claims: &Value) -> ScopeSet<S> {
-    let scope = claims
-        .get("scope")
-        .and_then(Value::as_str)
-        .map(|scope| ScopeSet::from_names(scope.split(' ')))
-        .unwrap_or_default();
-    let scp = match claims.get("scp").map(Scp::deserialize) {
-        Some(Ok(Scp::One(names))) => ScopeSet::from_names(names.split(' ')),
-        Some(Ok(Scp::Many(names))) => ScopeSet::from_names(names.iter().map(String::as_str)),
-        Some(Err(_)) | None => ScopeSet::EMPTY,
+/// Refuses a header with a `crit` parameter (RFC 7515 §4.1.11): the extensions it lists must
+/// be understood by the recipient, and this verifier understands none. A `crit` its producer
+/// must not write (an empty list, a registered parameter, a name twice) is malformed; a `crit`
+/// that is not a list of strings never gets here (`decode_header` fails on it).
+fn check_critical_extensions(header: &Header) -> Result<(), Reason> {
+    let Some(critical) = &header.crit else {
+        return Ok(());
     };
-    scope.union(scp)
+    let malformed = critical.is_empty()
+        || critical.iter().enumerate().any(|(index, name)| {
+            REGISTERED_HEADER_PARAMETERS.contains(&name.as_str())
+                || critical[..index].contains(name)
+        });
+    Err(if malformed {
+        Reason::MalformedToken
+    } else {
+        Reason::UnsupportedCriticalHeader
+    })
+}
+
+/// Refuses an `aud`, `iss` or `sub` of a shape `jsonwebtoken` cannot read: it skips such a
+/// claim rather than compare it, so an `aud` written as a number would pass `set_audience`.
+fn check_registered_claim_shapes(claims: &Value) -> Result<(), Reason> {
+    StringClaim::read(claims, "aud")?;
+    StringClaim::read(claims, "iss")?;
+    match StringClaim::read(claims, "sub")? {
+        None | Some(StringClaim::One(_)) => Ok(()),
+        Some(StringClaim::Many(_)) => Err(Reason::InvalidClaim("sub".into())),
+    }
+}
+
+/// The declared scopes among the `scope` and `scp` claims: a string holds names separated by
+/// spaces (RFC 8693 §4.2, RFC 9068 §2.2.3), an array one name per element (`scp` as Azure
+/// writes it, `scope` as Spring Authorization Server does).
+fn granted_scopes<S: SecurityScheme>(claims: &Value) -> Result<ScopeSet<S>, Reason> {
+    Ok(scope_claim(claims, "scope")?.union(scope_claim(claims, "scp")?))
+}
+
+/// The declared scopes one of the scope claims names.
+fn scope_claim<S: SecurityScheme>(
+    claims: &Value,
+    claim: &'static str,
+) -> Result<ScopeSet<S>, Reason> {
+    Ok(match StringClaim::read(claims, claim)? {
+        None => ScopeSet::EMPTY,
+        Some(StringClaim::One(names)) => ScopeSet::from_names(names.split(' ')),
+        Some(StringClaim::Many(names)) => {
+            ScopeSet::from_names(names.iter().filter_map(Value::as_str))
+        }
+    })
+}
+
+/// A claim holding a string or an array of strings (`aud`, `iss`, `scope`, `scp`).
+enum StringClaim<'a> {
+    One(&'a str),
+    /// Every element is a string.
+    Many(&'a [Value]),
+}
+
+impl<'a> StringClaim<'a> {
+    /// The claim named `claim`, `None` when absent. Any other shape (`null` too) is refused
+    /// rather than taken for an absent claim: an issuer's format the verifier does not read
+    /// must not pass for a token that claims nothing.
+    fn read(claims: &'a Value, claim: &'static str) -> Result<Option<Self>, Reason> {
+        match claims.get(claim) {
+            None => Ok(None),
+            Some(Value::String(one)) => Ok(Some(Self::One(one))),
+            Some(Value::Array(many)) if many.iter().all(Value::is_string) => {
+                Ok(Some(Self::Many(many)))
+            }
+            Some(_) => Err(Reason::InvalidClaim(claim.into())),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -184,7 +286,7 @@ mod tests {
 
     impl SecurityScheme for Jwt {
         const DECLARATION: crate::Declaration =
-            crate::Declaration::new("Jwt", &[], openapi::OpenApiVersion::V3_0);
+            crate::Declaration::new("Jwt", &["read", "write"], openapi::OpenApiVersion::V3_0);
         type Credentials = BearerToken;
         const CONFIG: () = ();
         const OPENAPI: openapi::SecurityScheme = openapi::SecurityScheme::bearer(None);
@@ -200,17 +302,19 @@ mod tests {
     }
 
     fn sign(claims: &Value, secret: &[u8]) -> String {
-        jsonwebtoken::encode(
-            &Header::new(Algorithm::HS256),
-            claims,
-            &EncodingKey::from_secret(secret),
-        )
-        .expect("signs")
+        sign_with_header(&Header::new(Algorithm::HS256), claims, secret)
+    }
+
+    fn sign_with_header(header: &Header, claims: &Value, secret: &[u8]) -> String {
+        jsonwebtoken::encode(header, claims, &EncodingKey::from_secret(secret)).expect("signs")
     }
 
     /// The verifier's answer to `token`, polled once: `verify` never waits.
-    fn refusal_of(token: &str, validation: Validation) -> VerifyError {
-        let verifier: JwtVerifier<Claims> =
+    fn outcome<T>(token: &str, validation: Validation) -> Result<Grant<Jwt, T>, VerifyError>
+    where
+        T: DeserializeOwned + Clone + Send + Sync + 'static,
+    {
+        let verifier: JwtVerifier<T> =
             JwtVerifier::new(DecodingKey::from_secret(SECRET), validation);
         let request = http::Request::get("/")
             .header("authorization", format!("Bearer {token}"))
@@ -224,15 +328,21 @@ mod tests {
         let mut future = std::pin::pin!(future);
         let mut context = std::task::Context::from_waker(std::task::Waker::noop());
         match future.as_mut().poll(&mut context) {
-            std::task::Poll::Ready(Err(error)) => error,
-            std::task::Poll::Ready(Ok(_)) => panic!("{token} was accepted"),
+            std::task::Poll::Ready(outcome) => outcome,
             std::task::Poll::Pending => unreachable!("JwtVerifier does not wait"),
+        }
+    }
+
+    /// The verifier's refusal of `token`, read as [`Claims`].
+    fn refusal_of(token: &str, validation: Validation) -> VerifyError {
+        match outcome::<Claims>(token, validation) {
+            Err(error) => error,
+            Ok(_) => panic!("{token} was accepted"),
         }
     }
 
     #[derive(Clone, Debug, serde::Deserialize)]
     struct Claims {
-        #[allow(dead_code)]
         sub: String,
     }
 
@@ -258,8 +368,16 @@ mod tests {
                 "Token has expired",
             ),
             (
+                // `nbf` is checked by default: jsonwebtoken's `Validation::new` leaves it off.
                 sign(&json!({"sub": "alice", "exp": later, "nbf": later}), SECRET),
-                hs256_and(|validation| validation.validate_nbf = true),
+                hs256(),
+                Reason::NotYetValid,
+                VerifyError::COULD_NOT_VALIDATE,
+            ),
+            (
+                // ...and also when the validation says not to: `new` turns it on.
+                sign(&json!({"sub": "alice", "exp": later, "nbf": later}), SECRET),
+                hs256_and(|validation| validation.validate_nbf = false),
                 Reason::NotYetValid,
                 VerifyError::COULD_NOT_VALIDATE,
             ),
@@ -304,13 +422,13 @@ mod tests {
                     &json!({"sub": "alice", "exp": later, "nbf": "tomorrow"}),
                     SECRET,
                 ),
-                hs256_and(|validation| validation.validate_nbf = true),
+                hs256(),
                 Reason::InvalidClaim("nbf".into()),
                 VerifyError::COULD_NOT_VALIDATE,
             ),
             (
-                // Valid, but `sub` is not the string `Claims` expects.
-                sign(&json!({"sub": 42, "exp": later}), SECRET),
+                // Valid, but without the `sub` that `Claims` expects.
+                sign(&json!({"exp": later}), SECRET),
                 hs256(),
                 Reason::UnexpectedClaims,
                 VerifyError::COULD_NOT_VALIDATE,
@@ -332,5 +450,461 @@ mod tests {
                 assert!(!logged.contains(secret), "{logged} quotes {secret}");
             }
         }
+    }
+
+    /// An HS256 header with `crit` set to `critical`, and the parameters `extensions`.
+    fn header_with(critical: Option<&[&str]>, extensions: &[(&str, Value)]) -> Header {
+        let mut header = Header::new(Algorithm::HS256);
+        header.crit = critical.map(|names| names.iter().map(|name| (*name).to_owned()).collect());
+        for (name, value) in extensions {
+            header.extras.insert(*name, value.clone());
+        }
+        header
+    }
+
+    #[test]
+    fn critical_header_extensions_are_refused_before_the_signature() {
+        const EXTENSION: &str = "urn:example:must-understand";
+        let later = now() + 3600;
+        let claims = json!({"sub": "alice", "exp": later});
+        let extension = [(EXTENSION, json!(true))];
+        let cases = [
+            (
+                "an extension",
+                sign_with_header(
+                    &header_with(Some(&[EXTENSION]), &extension),
+                    &claims,
+                    SECRET,
+                ),
+                Reason::UnsupportedCriticalHeader,
+            ),
+            (
+                "RFC 7797's unencoded payload",
+                sign_with_header(
+                    &header_with(Some(&["b64"]), &[("b64", json!(false))]),
+                    &claims,
+                    SECRET,
+                ),
+                Reason::UnsupportedCriticalHeader,
+            ),
+            (
+                "an extension, badly signed",
+                sign_with_header(
+                    &header_with(Some(&[EXTENSION]), &extension),
+                    &claims,
+                    b"another secret",
+                ),
+                Reason::UnsupportedCriticalHeader,
+            ),
+            (
+                "an extension, on an expired token",
+                sign_with_header(
+                    &header_with(Some(&[EXTENSION]), &extension),
+                    &json!({"sub": "alice", "exp": now() - 3600}),
+                    SECRET,
+                ),
+                Reason::UnsupportedCriticalHeader,
+            ),
+            (
+                "an empty list",
+                sign_with_header(&header_with(Some(&[]), &[]), &claims, SECRET),
+                Reason::MalformedToken,
+            ),
+            (
+                "a parameter RFC 7515 registers",
+                sign_with_header(&header_with(Some(&["alg"]), &[]), &claims, SECRET),
+                Reason::MalformedToken,
+            ),
+            (
+                "a name twice",
+                sign_with_header(
+                    &header_with(Some(&[EXTENSION, EXTENSION]), &extension),
+                    &claims,
+                    SECRET,
+                ),
+                Reason::MalformedToken,
+            ),
+            (
+                "a string, not a list",
+                sign_with_header(
+                    &header_with(None, &[("crit", json!(EXTENSION))]),
+                    &claims,
+                    SECRET,
+                ),
+                Reason::MalformedToken,
+            ),
+            (
+                "a list holding a number",
+                sign_with_header(&header_with(None, &[("crit", json!([1]))]), &claims, SECRET),
+                Reason::MalformedToken,
+            ),
+        ];
+        for (case, token, reason) in cases {
+            let error = refusal_of(&token, hs256());
+            assert_eq!(error.reason(), Some(&reason), "{case}");
+            assert_eq!(error.detail(), VerifyError::COULD_NOT_VALIDATE, "{case}");
+            let logged = format!("{error:?} {reason}");
+            assert!(!logged.contains(EXTENSION), "{logged} quotes the header");
+        }
+    }
+
+    #[test]
+    fn header_parameters_not_marked_critical_are_ignored() {
+        let header = header_with(None, &[("urn:example:advisory", json!("hint"))]);
+        let token = sign_with_header(
+            &header,
+            &json!({"sub": "alice", "exp": now() + 3600}),
+            SECRET,
+        );
+        let grant = outcome::<Claims>(&token, hs256()).expect("accepted");
+        assert_eq!(grant.principal().sub, "alice");
+    }
+
+    #[test]
+    fn scope_and_scp_are_names_in_a_string_or_an_array_and_nothing_else() {
+        let granted = [
+            (json!("read write other"), vec!["read", "write"]),
+            (json!(["write", "other", "read"]), vec!["read", "write"]),
+            (json!(""), vec![]),
+            (json!([]), vec![]),
+        ];
+        let refused = [
+            json!(7),
+            json!(1.5),
+            json!(true),
+            json!(null),
+            json!({"read": true}),
+            json!(["read", 7]),
+            json!(["read", null]),
+            json!([["read"]]),
+        ];
+        for claim in ["scope", "scp"] {
+            for (value, names) in &granted {
+                let token = sign(
+                    &json!({"sub": "alice", "exp": now() + 3600, claim: value}),
+                    SECRET,
+                );
+                let grant = outcome::<Claims>(&token, hs256()).expect("accepted");
+                assert_eq!(
+                    grant.scopes().names().collect::<Vec<_>>(),
+                    *names,
+                    "{claim}: {value}"
+                );
+            }
+            for value in &refused {
+                let token = sign(
+                    &json!({"sub": "alice", "exp": now() + 3600, claim: value}),
+                    SECRET,
+                );
+                let error = refusal_of(&token, hs256());
+                assert_eq!(
+                    error.reason(),
+                    Some(&Reason::InvalidClaim(claim.into())),
+                    "{claim}: {value}"
+                );
+                assert_eq!(
+                    error.detail(),
+                    VerifyError::COULD_NOT_VALIDATE,
+                    "{claim}: {value}"
+                );
+                assert!(
+                    !format!("{error:?}").contains("read"),
+                    "{error:?} quotes the claim"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn scope_and_scp_together_grant_their_union_and_either_can_refuse() {
+        let both = sign(
+            &json!({"sub": "alice", "exp": now() + 3600, "scope": "read", "scp": ["write"]}),
+            SECRET,
+        );
+        let grant = outcome::<Claims>(&both, hs256()).expect("accepted");
+        assert_eq!(
+            grant.scopes().names().collect::<Vec<_>>(),
+            ["read", "write"]
+        );
+        let none = sign(&json!({"sub": "alice", "exp": now() + 3600}), SECRET);
+        assert!(
+            outcome::<Claims>(&none, hs256())
+                .expect("accepted")
+                .scopes()
+                .is_empty()
+        );
+        let one_bad = sign(
+            &json!({"sub": "alice", "exp": now() + 3600, "scope": "read", "scp": 7}),
+            SECRET,
+        );
+        assert_eq!(
+            refusal_of(&one_bad, hs256()).reason(),
+            Some(&Reason::InvalidClaim("scp".into()))
+        );
+    }
+
+    /// An unsigned token (`alg: none`, no signature), which `jsonwebtoken` cannot make.
+    fn unsigned(claims: &Value) -> String {
+        use base64::Engine as _;
+        let encode = |part: &Value| {
+            base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(part.to_string())
+        };
+        format!("{}.{}.", encode(&json!({"alg": "none"})), encode(claims))
+    }
+
+    /// A line of the table in `JwtVerifier`'s docs: what it says, a token, the validation, and
+    /// the verifier's answer (`Ok` when the token is accepted, else the reason).
+    type Row = (&'static str, String, Validation, Result<(), Reason>);
+
+    fn assert_rows(rows: Vec<Row>) {
+        for (row, token, validation, expected) in rows {
+            let answer = outcome::<Value>(&token, validation)
+                .map(|_| ())
+                .map_err(|error| error.reason().cloned());
+            assert_eq!(answer, expected.map_err(Some), "{row}");
+        }
+    }
+
+    /// Alice's claims, valid for an hour, with `extra` added.
+    fn alice_and(extra: Value) -> Value {
+        let mut claims = json!({"sub": "alice", "exp": now() + 3600});
+        if let (Some(claims), Value::Object(extra)) = (claims.as_object_mut(), extra) {
+            claims.extend(extra);
+        }
+        claims
+    }
+
+    fn expecting_audience() -> Validation {
+        hs256_and(|validation| validation.set_audience(&["api"]))
+    }
+
+    fn expecting_issuer() -> Validation {
+        hs256_and(|validation| validation.set_issuer(&["issuer"]))
+    }
+
+    #[test]
+    fn documented_defaults_of_the_signature_and_algorithm() {
+        let attacker_secret = b"the attacker's own secret";
+        let mut with_attacker_key = Header::new(Algorithm::HS256);
+        with_attacker_key.kid = Some("attacker".to_owned());
+        with_attacker_key.jku = Some("https://attacker.example/jwks".to_owned());
+        with_attacker_key.jwk = Some(
+            serde_json::from_value(json!({
+                "kty": "oct",
+                "k": base64::Engine::encode(
+                    &base64::engine::general_purpose::URL_SAFE_NO_PAD,
+                    attacker_secret,
+                ),
+            }))
+            .expect("an oct JWK"),
+        );
+        let hs384 = jsonwebtoken::encode(
+            &Header::new(Algorithm::HS384),
+            &alice_and(json!({})),
+            &EncodingKey::from_secret(SECRET),
+        )
+        .expect("signs");
+        assert_rows(vec![
+            (
+                "signature: the header brings no key of its own",
+                sign_with_header(&with_attacker_key, &alice_and(json!({})), attacker_secret),
+                hs256(),
+                Err(Reason::BadSignature),
+            ),
+            (
+                "algorithm: another HMAC is refused",
+                hs384,
+                hs256(),
+                Err(Reason::WrongAlgorithm),
+            ),
+            (
+                "algorithm: none is malformed",
+                unsigned(&alice_and(json!({}))),
+                hs256(),
+                Err(Reason::MalformedToken),
+            ),
+        ]);
+    }
+
+    #[test]
+    fn documented_defaults_of_exp_nbf_and_leeway() {
+        let now = now();
+        assert_rows(vec![
+            (
+                "exp: required",
+                sign(&json!({"sub": "alice"}), SECRET),
+                hs256(),
+                Err(Reason::MissingClaim("exp".into())),
+            ),
+            (
+                "exp: refused once past, beyond the leeway",
+                sign(&alice_and(json!({"exp": now - 120})), SECRET),
+                hs256(),
+                Err(Reason::Expired),
+            ),
+            (
+                "exp: a leeway of 60 s",
+                sign(&alice_and(json!({"exp": now - 30})), SECRET),
+                hs256(),
+                Ok(()),
+            ),
+            (
+                "exp: no early expiry",
+                sign(&alice_and(json!({"exp": now + 2})), SECRET),
+                hs256(),
+                Ok(()),
+            ),
+            (
+                "nbf: refused until then, beyond the leeway",
+                sign(&alice_and(json!({"nbf": now + 120})), SECRET),
+                hs256(),
+                Err(Reason::NotYetValid),
+            ),
+            (
+                "nbf: even when the validation turns it off",
+                sign(&alice_and(json!({"nbf": now + 120})), SECRET),
+                hs256_and(|validation| validation.validate_nbf = false),
+                Err(Reason::NotYetValid),
+            ),
+            (
+                "nbf: a leeway of 60 s",
+                sign(&alice_and(json!({"nbf": now + 30})), SECRET),
+                hs256(),
+                Ok(()),
+            ),
+        ]);
+    }
+
+    #[test]
+    fn documented_defaults_of_aud_iss_sub_and_required_claims() {
+        assert_rows(vec![
+            (
+                "required claims: exp only (no nbf, sub, aud, iss)",
+                sign(&json!({"exp": now() + 3600}), SECRET),
+                hs256(),
+                Ok(()),
+            ),
+            (
+                "aud: none expected",
+                sign(&alice_and(json!({"aud": "api"})), SECRET),
+                hs256(),
+                Err(Reason::WrongAudience),
+            ),
+            (
+                "aud: compared when set",
+                sign(&alice_and(json!({"aud": ["other", "api"]})), SECRET),
+                expecting_audience(),
+                Ok(()),
+            ),
+            (
+                "aud: not required when set",
+                sign(&alice_and(json!({})), SECRET),
+                expecting_audience(),
+                Ok(()),
+            ),
+            (
+                "iss: not compared",
+                sign(&alice_and(json!({"iss": "anyone"})), SECRET),
+                hs256(),
+                Ok(()),
+            ),
+            (
+                "iss: compared when set",
+                sign(&alice_and(json!({"iss": "anyone"})), SECRET),
+                expecting_issuer(),
+                Err(Reason::WrongIssuer),
+            ),
+            (
+                "sub: not compared",
+                sign(&alice_and(json!({"sub": "anyone"})), SECRET),
+                hs256(),
+                Ok(()),
+            ),
+        ]);
+    }
+
+    #[test]
+    fn documented_defaults_of_claim_shapes() {
+        assert_rows(vec![
+            (
+                "aud a number, with an audience set",
+                sign(&alice_and(json!({"aud": 7})), SECRET),
+                expecting_audience(),
+                Err(Reason::InvalidClaim("aud".into())),
+            ),
+            (
+                "aud an array holding a number, with an audience set",
+                sign(&alice_and(json!({"aud": ["other", 7]})), SECRET),
+                expecting_audience(),
+                Err(Reason::InvalidClaim("aud".into())),
+            ),
+            (
+                "aud null",
+                sign(&alice_and(json!({"aud": null})), SECRET),
+                hs256(),
+                Err(Reason::InvalidClaim("aud".into())),
+            ),
+            (
+                "iss an object, with an issuer set",
+                sign(&alice_and(json!({"iss": {"name": "issuer"}})), SECRET),
+                expecting_issuer(),
+                Err(Reason::InvalidClaim("iss".into())),
+            ),
+            (
+                "sub a number",
+                sign(&alice_and(json!({"sub": 42})), SECRET),
+                hs256(),
+                Err(Reason::InvalidClaim("sub".into())),
+            ),
+            (
+                // jsonwebtoken's own reading of `sub` trips on an array before ours.
+                "sub an array",
+                sign(&alice_and(json!({"sub": ["alice"]})), SECRET),
+                hs256(),
+                Err(Reason::MalformedToken),
+            ),
+        ]);
+    }
+
+    #[test]
+    fn documented_defaults_of_crit_scopes_and_the_rest() {
+        let critical = header_with(Some(&["urn:example:ext"]), &[("urn:example:ext", json!(1))]);
+        let typed = Header {
+            typ: Some("anything".to_owned()),
+            ..Header::new(Algorithm::HS256)
+        };
+        let issued_later = json!({"iat": now() + 7200, "jti": 7});
+        assert_rows(vec![
+            (
+                "crit: refused",
+                sign_with_header(&critical, &alice_and(json!({})), SECRET),
+                hs256(),
+                Err(Reason::UnsupportedCriticalHeader),
+            ),
+            (
+                "scope: a string",
+                sign(&alice_and(json!({"scope": "read"})), SECRET),
+                hs256(),
+                Ok(()),
+            ),
+            (
+                "scope: an array of strings",
+                sign(&alice_and(json!({"scope": ["read"]})), SECRET),
+                hs256(),
+                Ok(()),
+            ),
+            (
+                "scope: any other shape",
+                sign(&alice_and(json!({"scope": 7})), SECRET),
+                hs256(),
+                Err(Reason::InvalidClaim("scope".into())),
+            ),
+            (
+                "typ, iat, jti: not checked",
+                sign_with_header(&typed, &alice_and(issued_later), SECRET),
+                hs256(),
+                Ok(()),
+            ),
+        ]);
     }
 }

@@ -291,6 +291,9 @@ pub enum Reason {
     WrongAlgorithm,
     /// The token cannot be decoded (not a JWT, bad base64, bad JSON…).
     MalformedToken,
+    /// The token's header lists extensions the recipient must understand (a JWS `crit`,
+    /// RFC 7515 §4.1.11), and the verifier understands none of them.
+    UnsupportedCriticalHeader,
     /// A required claim is absent; holds the claim's name.
     MissingClaim(Cow<'static, str>),
     /// A claim has the wrong type or format; holds the claim's name.
@@ -322,6 +325,9 @@ impl fmt::Display for Reason {
             Self::BadSignature => f.write_str("bad signature"),
             Self::WrongAlgorithm => f.write_str("algorithm not accepted"),
             Self::MalformedToken => f.write_str("malformed token"),
+            Self::UnsupportedCriticalHeader => {
+                f.write_str("critical header extension not understood")
+            }
             Self::MissingClaim(claim) => write!(f, "missing claim `{claim}`"),
             Self::InvalidClaim(claim) => write!(f, "invalid claim `{claim}`"),
             Self::UnexpectedClaims => f.write_str("claims of an unexpected shape"),
