@@ -7,7 +7,9 @@ use authscheme::openapi::ApiKeyLocation;
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     let mut uri = b"/?".to_vec();
     uri.extend_from_slice(data);
-    let Ok(uri) = http::Uri::try_from(uri) else { return };
+    let Ok(uri) = http::Uri::try_from(uri) else {
+        return;
+    };
     let mut request = http::Request::new(());
     *request.uri_mut() = uri;
     let parts = request.into_parts().0;
