@@ -59,7 +59,11 @@ const PASSWORD_PATTERN: &str = "^password$";
 
 /// FastAPI's `OAuth2PasswordRequestForm`: `grant_type` is optional.
 ///
-/// `Debug` redacts `password` and `client_secret`.
+/// `Debug` redacts `password` and `client_secret`. The form has no `PartialEq`: `==` on a
+/// password returns as soon as a byte differs, so it would time how much of a guess is right.
+/// Check the password in constant time, e.g. with
+/// [`BasicUsers::authenticate`](crate::verify::BasicUsers::authenticate) or `subtle`'s
+/// `ConstantTimeEq`, or against a hash.
 ///
 /// ```
 /// use authscheme::form::OAuth2PasswordRequestForm;
@@ -69,7 +73,7 @@ const PASSWORD_PATTERN: &str = "^password$";
 /// assert_eq!(form.password, "wonderland");
 /// assert!(form.scopes.is_empty());
 /// ```
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct OAuth2PasswordRequestForm {
     /// `grant_type`: `None` or `Some("password")`.
     pub grant_type: Option<String>,
@@ -88,7 +92,8 @@ pub struct OAuth2PasswordRequestForm {
 /// FastAPI's `OAuth2PasswordRequestFormStrict`: `grant_type=password` is required, as
 /// RFC 6749 §4.3.2 says.
 ///
-/// `Debug` redacts `password` and `client_secret`.
+/// `Debug` redacts `password` and `client_secret`; like [`OAuth2PasswordRequestForm`], the
+/// form has no `PartialEq`.
 ///
 /// ```
 /// use authscheme::form::OAuth2PasswordRequestFormStrict;
@@ -99,7 +104,7 @@ pub struct OAuth2PasswordRequestForm {
 ///     r#"{"detail":[{"type":"missing","loc":["body","grant_type"],"msg":"Field required","input":null}]}"#
 /// );
 /// ```
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct OAuth2PasswordRequestFormStrict {
     /// `grant_type`: always `"password"`.
     pub grant_type: String,

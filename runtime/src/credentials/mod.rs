@@ -20,9 +20,11 @@
 //! | [`ClientCertificate`] | `mutualTLS` | `()` | `MutualTLS` |
 //!
 //! Nothing in a request can make extraction panic (property-tested over arbitrary bytes and
-//! fuzzed). No credential type prints its secret in `Debug` or `Display`, and each secret has
-//! a constant-time comparison ([`BearerToken::matches`], [`BasicCredentials::matches`],
-//! [`BasicCredentials::password_matches`], [`ApiKey::matches`]).
+//! fuzzed). No credential type prints its secret in `Debug` or `Display`, none that holds a
+//! secret implements `PartialEq` (whose `==` stops at the first differing byte), and each
+//! secret has a constant-time comparison ([`BearerToken::matches`], [`BasicCredentials::matches`],
+//! [`BasicCredentials::password_matches`], [`DigestCredentials::response_matches`],
+//! [`HttpCredentials::matches`], [`ApiKey::matches`]).
 //!
 //! # The `Authorization` header
 //!
