@@ -84,7 +84,10 @@ impl HttpCredentials {
     /// assert!(!credentials.matches("Token 9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b"), "no scheme word");
     /// ```
     pub fn matches(&self, expected: &str) -> bool {
-        self.credentials().as_bytes().ct_eq(expected.as_bytes()).into()
+        self.credentials()
+            .as_bytes()
+            .ct_eq(expected.as_bytes())
+            .into()
     }
 
     /// The credentials when they are a `token68`.
