@@ -358,6 +358,29 @@ fn basic_rows() -> Vec<(&'static str, Req, Expect)> {
             Malformed,
         ),
         ("three `=`", auth("Basic dXNlcjpwYQ==="), Malformed),
+        // Over-padded `u:p` (`dTpw`), `u:pq` (`dTpwcQ`) and `u:pqr` (`dTpwcXI`).
+        ("`=` after a whole group", auth("Basic dTpw="), Malformed),
+        ("`==` after a whole group", auth("Basic dTpw=="), Malformed),
+        (
+            "a whole group of `=` after a whole group",
+            auth("Basic dTpw===="),
+            Malformed,
+        ),
+        (
+            "`==` where one is needed",
+            auth("Basic dTpwcXI=="),
+            Malformed,
+        ),
+        (
+            "`===` where two are needed",
+            auth("Basic dTpwcQ==="),
+            Malformed,
+        ),
+        (
+            "`====` where two are needed",
+            auth("Basic dTpwcQ===="),
+            Malformed,
+        ),
         (
             "non-zero trailing bits",
             auth("Basic dXNlcjpwYR"),
@@ -425,7 +448,7 @@ fn basic_without_realm() {
         rows: basic_rows(),
     }
     .run();
-    assert_eq!(count, 39);
+    assert_eq!(count, 45);
 }
 
 #[test]
@@ -438,7 +461,7 @@ fn basic_with_empty_realm_sends_a_bare_challenge() {
         rows: basic_rows(),
     }
     .run();
-    assert_eq!(count, 39);
+    assert_eq!(count, 45);
 }
 
 #[test]
@@ -451,7 +474,7 @@ fn basic_with_realm() {
         rows: basic_rows(),
     }
     .run();
-    assert_eq!(count, 39);
+    assert_eq!(count, 45);
 }
 
 #[test]
@@ -467,7 +490,7 @@ fn basic_with_a_realm_that_needs_quoting() {
         rows: basic_rows(),
     }
     .run();
-    assert_eq!(count, 39);
+    assert_eq!(count, 45);
 }
 
 const RFC7616_EXAMPLE: &str = r#"Digest username="Mufasa", realm="http-auth@example.org", uri="/dir/index.html", algorithm=SHA-256, nonce="7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v", nc=00000001, cnonce="f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ", qop=auth, response="753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1", opaque="FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS""#;
