@@ -91,6 +91,7 @@ impl Storage {
 /// assert_eq!(credentials.password(), "open sesame");
 /// assert!(credentials.matches("aladdin", "open sesame"));
 /// assert!(!format!("{credentials:?}").contains("sesame"));
+/// assert_eq!(credentials.to_string(), "aladdin:[redacted]");
 ///
 /// // No colon in the decoded text: 401 with the realm in the challenge.
 /// let request = http::Request::get("/").header("authorization", "Basic YWxhZGRpbg").body(()).unwrap();
