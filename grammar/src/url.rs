@@ -254,6 +254,14 @@ mod tests {
             ),
             ("https://bücher.example", UrlProblem::Character('ü', 9)),
             ("/a%2", UrlProblem::Percent(2)),
+            // One hex digit, then something else, in every component.
+            ("/a%2g", UrlProblem::Percent(2)),
+            ("/a%2/", UrlProblem::Percent(2)),
+            ("/a%2%20", UrlProblem::Percent(2)),
+            ("?q=%4&r", UrlProblem::Percent(3)),
+            ("#%f", UrlProblem::Percent(1)),
+            ("http://u%4@h/", UrlProblem::Percent(8)),
+            ("http://h%4.example/", UrlProblem::Percent(8)),
             ("/a#b#c", UrlProblem::Misplaced('#', 4)),
             ("1a:b", UrlProblem::Scheme),
             (":b", UrlProblem::Scheme),
@@ -263,6 +271,16 @@ mod tests {
             ("http://[::g]/", UrlProblem::IpLiteral(10)),
             ("http://a]b", UrlProblem::IpLiteral(8)),
             ("https://[::1]x/", UrlProblem::IpLiteral(13)),
+            // Brackets after an IPv6 host.
+            ("http://[::1]]/", UrlProblem::IpLiteral(12)),
+            ("http://[::1][/", UrlProblem::IpLiteral(12)),
+            ("http://[::1]:80]/", UrlProblem::BadPort(15)),
+            // Brackets in the userinfo. `classify` names the problem from the text before
+            // it, which has no `@` yet (or is a `[..]` host), so these are IP-literal problems.
+            ("http://us[er@host/", UrlProblem::IpLiteral(9)),
+            ("http://user]@host/", UrlProblem::IpLiteral(11)),
+            ("http://u:[p]@host/", UrlProblem::IpLiteral(9)),
+            ("http://[::1]@host/", UrlProblem::IpLiteral(12)),
             ("https://[::1]:x/", UrlProblem::BadPort(14)),
             ("https://as:x/token", UrlProblem::BadPort(11)),
             ("http://host:port/", UrlProblem::BadPort(12)),

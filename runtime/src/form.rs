@@ -20,7 +20,14 @@
 //!   `missing`. `multipart/form-data` is **not parsed** here (FastAPI accepts it): such a
 //!   request is answered like any other non-form body.
 //!
-//! Errors are answered as FastAPI does, 422 with pydantic's error list, in field order:
+//! Errors are answered as FastAPI does, 422 with pydantic's error list, in field order, with
+//! one deviation: the list echoes what was sent (`input`) only for `grant_type`, and **at
+//! most its first 64 characters** (Unicode scalar values, as Python counts them); a longer
+//! value is cut there and `…` (U+2026) appended, so an echo of 65 characters is a cut one
+//! and an uncut one is never longer than 64. FastAPI echoes the whole value, which lets a
+//! client make the error as large as its request. The `password` and `client_secret` values
+//! are never echoed: the only error they can have is `missing`, whose `input` is `null`.
+//! [`FieldErrorKind::PatternMismatch`] keeps the whole value for the application.
 //!
 //! ```
 //! use authscheme::form::OAuth2PasswordRequestForm;
@@ -49,6 +56,7 @@
 //! );
 //! ```
 
+use std::borrow::Cow;
 use std::fmt;
 
 use http::{HeaderValue, StatusCode, header};
@@ -57,9 +65,31 @@ use serde::Serialize;
 /// The only value `grant_type` may take.
 const PASSWORD_PATTERN: &str = "^password$";
 
+/// The most characters of a value a 422 body echoes; see [`echoed`].
+const ECHOED_INPUT_CHARS: usize = 64;
+
+/// What a 422 body echoes of `input`: all of it up to [`ECHOED_INPUT_CHARS`] characters, else
+/// that many followed by `…`, so that the body stays small whatever the client sent, and a
+/// client can tell a cut echo (one character over the cap) from a whole one.
+fn echoed(input: &str) -> Cow<'_, str> {
+    if input.chars().nth(ECHOED_INPUT_CHARS).is_none() {
+        Cow::Borrowed(input)
+    } else {
+        input
+            .chars()
+            .take(ECHOED_INPUT_CHARS)
+            .chain(['…'])
+            .collect()
+    }
+}
+
 /// FastAPI's `OAuth2PasswordRequestForm`: `grant_type` is optional.
 ///
-/// `Debug` redacts `password` and `client_secret`.
+/// `Debug` redacts `password` and `client_secret`. The form has no `PartialEq`: `==` on a
+/// password returns as soon as a byte differs, so it would time how much of a guess is right.
+/// Check the password in constant time, e.g. with
+/// [`BasicUsers::authenticate`](crate::verify::BasicUsers::authenticate) or `subtle`'s
+/// `ConstantTimeEq`, or against a hash.
 ///
 /// ```
 /// use authscheme::form::OAuth2PasswordRequestForm;
@@ -69,7 +99,7 @@ const PASSWORD_PATTERN: &str = "^password$";
 /// assert_eq!(form.password, "wonderland");
 /// assert!(form.scopes.is_empty());
 /// ```
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct OAuth2PasswordRequestForm {
     /// `grant_type`: `None` or `Some("password")`.
     pub grant_type: Option<String>,
@@ -88,7 +118,8 @@ pub struct OAuth2PasswordRequestForm {
 /// FastAPI's `OAuth2PasswordRequestFormStrict`: `grant_type=password` is required, as
 /// RFC 6749 §4.3.2 says.
 ///
-/// `Debug` redacts `password` and `client_secret`.
+/// `Debug` redacts `password` and `client_secret`; like [`OAuth2PasswordRequestForm`], the
+/// form has no `PartialEq`.
 ///
 /// ```
 /// use authscheme::form::OAuth2PasswordRequestFormStrict;
@@ -99,7 +130,7 @@ pub struct OAuth2PasswordRequestForm {
 ///     r#"{"detail":[{"type":"missing","loc":["body","grant_type"],"msg":"Field required","input":null}]}"#
 /// );
 /// ```
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct OAuth2PasswordRequestFormStrict {
     /// `grant_type`: always `"password"`.
     pub grant_type: String,
@@ -389,7 +420,7 @@ pub enum FieldErrorKind {
     Missing,
     /// `grant_type` is not `password` (`"type": "string_pattern_mismatch"`).
     PatternMismatch {
-        /// The value sent.
+        /// The value sent, whole (the 422 body echoes at most its first 64 characters).
         input: String,
     },
 }
@@ -429,7 +460,7 @@ struct Entry<'a> {
     kind: &'static str,
     loc: (&'static str, &'static str),
     msg: String,
-    input: Option<&'a str>,
+    input: Option<Cow<'a, str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     ctx: Option<Pattern>,
 }
@@ -455,7 +486,17 @@ impl FormError {
         &self.errors
     }
 
-    /// The JSON body, as FastAPI writes it.
+    /// The JSON body, as FastAPI writes it, except that an echoed `input` is cut after 64
+    /// characters (see the [module documentation](crate::form)).
+    ///
+    /// ```
+    /// use authscheme::form::OAuth2PasswordRequestForm;
+    ///
+    /// let body = format!("grant_type={}&username=a&password=p", "x".repeat(1000));
+    /// let error = OAuth2PasswordRequestForm::from_urlencoded(body.as_bytes()).unwrap_err();
+    /// let json: serde_json::Value = serde_json::from_str(&error.body()).unwrap();
+    /// assert_eq!(json["detail"][0]["input"], format!("{}…", "x".repeat(64)));
+    /// ```
     pub fn body(&self) -> String {
         let detail = self
             .errors
@@ -472,7 +513,7 @@ impl FormError {
                     kind: "string_pattern_mismatch",
                     loc: ("body", error.field),
                     msg: error.message(),
-                    input: Some(input),
+                    input: Some(echoed(input)),
                     ctx: Some(Pattern {
                         pattern: PASSWORD_PATTERN,
                     }),
@@ -515,8 +556,28 @@ impl std::error::Error for FormError {}
 
 #[cfg(test)]
 mod tests {
-    use super::{decode, is_urlencoded, split_scope};
+    use super::{ECHOED_INPUT_CHARS, decode, echoed, is_urlencoded, split_scope};
     use http::HeaderValue;
+
+    #[test]
+    fn echoes_at_most_64_characters_and_marks_the_cut() {
+        assert_eq!(ECHOED_INPUT_CHARS, 64);
+        let whole = "p".repeat(64);
+        assert_eq!(echoed(&whole), whole);
+        assert_eq!(echoed(""), "");
+        assert_eq!(echoed(&"p".repeat(65)), format!("{whole}…"));
+        assert_eq!(echoed(&"p".repeat(10_000)), format!("{whole}…"));
+        // Characters, not bytes: a cut never splits one, and 64 two- or four-byte characters
+        // are echoed whole.
+        assert_eq!(echoed(&"é".repeat(64)), "é".repeat(64));
+        assert_eq!(echoed(&"é".repeat(65)), format!("{}…", "é".repeat(64)));
+        assert_eq!(
+            echoed(&format!("{}🦀🦀", "a".repeat(63))),
+            format!("{}🦀…", "a".repeat(63))
+        );
+        // A cut echo is 65 characters; a whole one at most 64.
+        assert_eq!(echoed(&"…".repeat(100)).chars().count(), 65);
+    }
 
     #[test]
     fn decodes_like_starlette() {

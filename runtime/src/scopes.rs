@@ -68,13 +68,40 @@ impl<S: SecurityScheme> ScopeSet<S> {
         Self::from_bits(self.bits | other.bits)
     }
 
-    /// The scopes of `required` that `self` lacks.
+    /// The scopes of `required` that `self` lacks (never one that `self` holds beyond
+    /// them).
+    ///
+    /// ```
+    /// use authscheme::{ScopeSet, SecurityScheme, scopes};
+    ///
+    /// #[derive(SecurityScheme)]
+    /// #[oauth2(token_url = "/token", scopes("read" = "Read", "write" = "Write", "admin" = "Admin"))]
+    /// struct Api;
+    ///
+    /// let granted = ScopeSet::<Api>::from_names(["read", "admin"]);
+    /// let required = <scopes!(Api: "read", "write")>::SET;
+    /// assert_eq!(granted.missing(required).names().collect::<Vec<_>>(), ["write"]);
+    /// assert!(granted.missing(<scopes!(Api: "read")>::SET).is_empty());
+    /// ```
     #[must_use]
     pub const fn missing(self, required: Self) -> Self {
         Self::from_bits(required.bits & !self.bits)
     }
 
     /// Whether the set is empty.
+    ///
+    /// ```
+    /// use authscheme::{ScopeSet, SecurityScheme, scopes};
+    ///
+    /// #[derive(SecurityScheme)]
+    /// #[oauth2(token_url = "/token", scopes("read" = "Read"))]
+    /// struct Api;
+    ///
+    /// assert!(ScopeSet::<Api>::EMPTY.is_empty());
+    /// assert!(!<scopes!(Api: "read")>::SET.is_empty());
+    /// // Names the scheme does not declare are dropped.
+    /// assert!(ScopeSet::<Api>::from_names(["write"]).is_empty());
+    /// ```
     pub const fn is_empty(self) -> bool {
         self.bits == 0
     }
@@ -261,4 +288,76 @@ impl<S: SecurityScheme> RequiredScopes for S {
 impl<S: SecurityScheme, L: ScopeList<S> + 'static> RequiredScopes for Scopes<S, L> {
     type Scheme = S;
     const SET: ScopeSet<S> = L::SET;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{MAX_SCOPES, ScopeSet};
+    use crate::credentials::BearerToken;
+    use crate::{Declaration, SecurityScheme, openapi};
+
+    /// A scheme with three scopes, by hand (the derive names `::authscheme`, which the
+    /// crate's own unit tests cannot).
+    struct Api;
+
+    impl SecurityScheme for Api {
+        const DECLARATION: Declaration = Declaration::new(
+            "Api",
+            &["read", "write", "admin"],
+            openapi::OpenApiVersion::V3_0,
+        );
+        type Credentials = BearerToken;
+        const CONFIG: () = ();
+        const OPENAPI: openapi::SecurityScheme = openapi::SecurityScheme::bearer(None);
+    }
+
+    fn set(names: &[&str]) -> ScopeSet<Api> {
+        ScopeSet::from_names(names.iter().copied())
+    }
+
+    #[test]
+    fn missing_is_what_required_has_and_granted_lacks() {
+        let cases: [(&[&str], &[&str], &[&str]); 6] = [
+            // granted, required, missing
+            (&["read", "admin"], &["read", "write"], &["write"]),
+            // Scopes granted beyond the required ones are not missing.
+            (&["read", "write", "admin"], &["read"], &[]),
+            (&["admin"], &["read", "write"], &["read", "write"]),
+            (&[], &["read"], &["read"]),
+            (&["read"], &[], &[]),
+            (&[], &[], &[]),
+        ];
+        for (granted, required, missing) in cases {
+            let found = set(granted).missing(set(required));
+            assert_eq!(
+                found.names().collect::<Vec<_>>(),
+                missing,
+                "{granted:?} {required:?}"
+            );
+            assert_eq!(found.is_empty(), missing.is_empty());
+            assert_eq!(set(granted).contains_all(set(required)), missing.is_empty());
+        }
+    }
+
+    #[test]
+    fn is_empty_only_without_a_scope() {
+        assert!(ScopeSet::<Api>::EMPTY.is_empty());
+        assert!(ScopeSet::<Api>::default().is_empty());
+        assert!(ScopeSet::<Api>::from_bits(0).is_empty());
+        // Bits beyond the declared scopes are dropped, so they do not make a set non-empty.
+        assert!(ScopeSet::<Api>::from_bits(1 << (MAX_SCOPES - 1)).is_empty());
+        for name in ["read", "write", "admin"] {
+            assert!(!set(&[name]).is_empty(), "{name}");
+        }
+    }
+
+    #[test]
+    fn equal_exactly_when_the_same_scopes() {
+        assert_eq!(set(&["read", "write"]), set(&["write", "read"]));
+        assert_eq!(set(&["read", "undeclared"]), set(&["read"]));
+        assert_eq!(ScopeSet::<Api>::EMPTY, set(&[]));
+        assert_ne!(set(&["read"]), set(&["write"]));
+        assert_ne!(set(&["read"]), set(&["read", "write"]));
+        assert_ne!(set(&["read"]), ScopeSet::EMPTY);
+    }
 }

@@ -158,6 +158,15 @@ proptest! {
         let extracted = check::<BearerToken>(&parts, &()).expect("a b64token is accepted");
         prop_assert_eq!(extracted.token(), token.as_str());
         prop_assert!(extracted.matches(&token));
+        // The same length, one byte different (a b64token is ASCII); one byte more or less.
+        let mut other = token.clone().into_bytes();
+        let last = other.len() - 1;
+        other[last] = if other[last] == b'A' { b'B' } else { b'A' };
+        let other = String::from_utf8(other).expect("ASCII");
+        prop_assert!(!extracted.matches(&other), "{}", other);
+        let extended = format!("{token}A");
+        prop_assert!(!extracted.matches(&extended));
+        prop_assert!(!extracted.matches(&token[..last]));
         prop_assert_eq!(format!("{extracted:?}"), "BearerToken { token: [redacted] }");
         prop_assert_eq!(extracted.to_string(), "Bearer [redacted]");
     }
@@ -177,10 +186,14 @@ proptest! {
         prop_assert!(credentials.matches(&username, &password));
         let longer = format!("{password}x");
         prop_assert!(!credentials.password_matches(&longer));
+        prop_assert!(!credentials.matches(&username, &longer));
+        let other_username = format!("{username}x");
+        prop_assert!(!credentials.matches(&other_username, &password));
         prop_assert_eq!(
             format!("{credentials:?}"),
             format!("BasicCredentials {{ username: {username:?}, password: [redacted] }}")
         );
+        prop_assert_eq!(credentials.to_string(), format!("{username}:[redacted]"));
     }
 
     #[test]
@@ -193,7 +206,10 @@ proptest! {
         let extracted = check::<ApiKey>(&parts_with(&[], uri), &QUERY_KEY).expect("a non-empty key");
         prop_assert_eq!(extracted.as_str(), key.as_str());
         prop_assert!(extracted.matches(&key));
+        let extended = format!("{key}x");
+        prop_assert!(!extracted.matches(&extended));
         prop_assert_eq!(format!("{extracted:?}"), "ApiKey { key: [redacted] }");
+        prop_assert_eq!(extracted.to_string(), "[redacted]");
     }
 
     #[test]
@@ -214,9 +230,13 @@ proptest! {
         let parts = parts_with(&[("authorization", value)], Uri::from_static("/"));
         let credentials = check::<HttpCredentials>(&parts, &CUSTOM).expect("a token68 is accepted");
         prop_assert_eq!(credentials.token68(), Some(token.as_str()));
+        prop_assert!(credentials.matches(&token));
+        let extended = format!("{token}x");
+        prop_assert!(!credentials.matches(&extended));
         prop_assert_eq!(
             format!("{credentials:?}"),
             r#"HttpCredentials { scheme: "Scram-SHA-256", credentials: [redacted] }"#
         );
+        prop_assert_eq!(credentials.to_string(), "Scram-SHA-256 [redacted]");
     }
 }

@@ -247,6 +247,28 @@ fn bearer() {
     assert_eq!(count, 34);
 }
 
+/// `matches` accepts the token and nothing else: not a token of the same length that differs
+/// in one byte (first, middle, last, or only in case), not a prefix or an extension of it.
+#[test]
+fn bearer_matches_its_token_only() {
+    let token = BearerToken::extract(&auth("Bearer mF_9.B5f-4.1JqM").parts(), &())
+        .expect("well-formed")
+        .expect("a bearer token");
+    assert!(token.matches("mF_9.B5f-4.1JqM"));
+    for other in [
+        "nF_9.B5f-4.1JqM",
+        "mF_9.B5g-4.1JqM",
+        "mF_9.B5f-4.1JqN",
+        "MF_9.B5F-4.1JQM",
+        "mF_9.B5f-4.1Jq",
+        "mF_9.B5f-4.1JqMM",
+        "Bearer mF_9.B5f-4.1JqM",
+        "",
+    ] {
+        assert!(!token.matches(other), "{other:?}");
+    }
+}
+
 #[allow(clippy::too_many_lines)] // one table
 fn basic_rows() -> Vec<(&'static str, Req, Expect)> {
     vec![
@@ -358,6 +380,29 @@ fn basic_rows() -> Vec<(&'static str, Req, Expect)> {
             Malformed,
         ),
         ("three `=`", auth("Basic dXNlcjpwYQ==="), Malformed),
+        // Over-padded `u:p` (`dTpw`), `u:pq` (`dTpwcQ`) and `u:pqr` (`dTpwcXI`).
+        ("`=` after a whole group", auth("Basic dTpw="), Malformed),
+        ("`==` after a whole group", auth("Basic dTpw=="), Malformed),
+        (
+            "a whole group of `=` after a whole group",
+            auth("Basic dTpw===="),
+            Malformed,
+        ),
+        (
+            "`==` where one is needed",
+            auth("Basic dTpwcXI=="),
+            Malformed,
+        ),
+        (
+            "`===` where two are needed",
+            auth("Basic dTpwcQ==="),
+            Malformed,
+        ),
+        (
+            "`====` where two are needed",
+            auth("Basic dTpwcQ===="),
+            Malformed,
+        ),
         (
             "non-zero trailing bits",
             auth("Basic dXNlcjpwYR"),
@@ -425,7 +470,7 @@ fn basic_without_realm() {
         rows: basic_rows(),
     }
     .run();
-    assert_eq!(count, 39);
+    assert_eq!(count, 45);
 }
 
 #[test]
@@ -438,7 +483,7 @@ fn basic_with_empty_realm_sends_a_bare_challenge() {
         rows: basic_rows(),
     }
     .run();
-    assert_eq!(count, 39);
+    assert_eq!(count, 45);
 }
 
 #[test]
@@ -451,7 +496,7 @@ fn basic_with_realm() {
         rows: basic_rows(),
     }
     .run();
-    assert_eq!(count, 39);
+    assert_eq!(count, 45);
 }
 
 #[test]
@@ -467,7 +512,48 @@ fn basic_with_a_realm_that_needs_quoting() {
         rows: basic_rows(),
     }
     .run();
-    assert_eq!(count, 39);
+    assert_eq!(count, 45);
+}
+
+fn aladdin() -> BasicCredentials {
+    BasicCredentials::extract(
+        &auth(format!("Basic {}", b64("aladdin:open sesame"))).parts(),
+        &BasicConfig::new(None, "Basic"),
+    )
+    .expect("well-formed")
+    .expect("Basic credentials")
+}
+
+/// `matches` needs both the username and the password, `password_matches` the password:
+/// values of the same length that differ in one byte are refused, and so are the two split
+/// at another colon or swapped.
+#[test]
+fn basic_matches_its_username_and_password_only() {
+    let credentials = aladdin();
+    assert!(credentials.matches("aladdin", "open sesame"));
+    assert!(credentials.password_matches("open sesame"));
+    for (username, password) in [
+        ("aladdin", "open sesamf"),
+        ("aladdin", "Open sesame"),
+        ("aladdio", "open sesame"),
+        ("Aladdin", "open sesame"),
+        ("aladdim", "open sesamd"),
+        ("aladdin", "open sesam"),
+        ("aladdin", "open sesame!"),
+        ("aladdi", "open sesame"),
+        ("aladdin", ""),
+        ("", "open sesame"),
+        ("open sesame", "aladdin"),
+        ("aladdin:open", "sesame"),
+    ] {
+        assert!(
+            !credentials.matches(username, password),
+            "{username:?} {password:?}"
+        );
+    }
+    for password in ["open sesamf", "Open sesame", "open sesam", "aladdin", ""] {
+        assert!(!credentials.password_matches(password), "{password:?}");
+    }
 }
 
 const RFC7616_EXAMPLE: &str = r#"Digest username="Mufasa", realm="http-auth@example.org", uri="/dir/index.html", algorithm=SHA-256, nonce="7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v", nc=00000001, cnonce="f2/wE4q74E6zIJEtWaHKaf5wv/H5QzzpXusqGemxURZJ", qop=auth, response="753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1", opaque="FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS""#;
@@ -639,6 +725,26 @@ fn digest() {
     assert_eq!(count, 30);
 }
 
+/// `response_matches` accepts the response of RFC 7616's example and nothing else: not one
+/// that differs in its last hex digit, in case, or in length.
+#[test]
+fn digest_response_matches_the_response_only() {
+    let digest = DigestCredentials::extract(&auth(RFC7616_EXAMPLE).parts(), &())
+        .expect("well-formed")
+        .expect("Digest credentials");
+    let response = "753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1";
+    assert!(digest.response_matches(response));
+    for other in [
+        "753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c2",
+        "853927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c1",
+        "753927FA0E85D155564E2E272A28D1802CA10DAF4496794697CF8DB5856CB6C1",
+        "753927fa0e85d155564e2e272a28d1802ca10daf4496794697cf8db5856cb6c",
+        "",
+    ] {
+        assert!(!digest.response_matches(other), "{other:?}");
+    }
+}
+
 #[test]
 fn custom_http_scheme() {
     let rows = vec![
@@ -727,6 +833,35 @@ fn custom_http_scheme() {
     }
     .run();
     assert_eq!(count, 19);
+}
+
+/// `matches` compares the raw credentials after the scheme word and its spaces, byte for
+/// byte: a token68 or an auth-param list exactly as sent.
+#[test]
+fn custom_http_scheme_matches_its_credentials_only() {
+    let config = HttpConfig::new("scram-sha-256", "Scram-Sha-256");
+    let token = HttpCredentials::extract(&auth("SCRAM-SHA-256   abc=").parts(), &config)
+        .expect("well-formed")
+        .expect("a token68");
+    assert!(token.matches("abc="));
+    for other in [
+        "abd=",
+        "ABC=",
+        "abc",
+        "abc==",
+        "  abc=",
+        "SCRAM-SHA-256 abc=",
+        "",
+    ] {
+        assert!(!token.matches(other), "{other:?}");
+    }
+    let params = HttpCredentials::extract(&auth(r#"scram-sha-256 a="1", b=2"#).parts(), &config)
+        .expect("well-formed")
+        .expect("auth-params");
+    assert!(params.matches(r#"a="1", b=2"#));
+    for other in [r#"a="1", b=3"#, "a=1, b=2", r#"a="1",b=2"#] {
+        assert!(!params.matches(other), "{other:?}");
+    }
 }
 
 #[test]
@@ -1162,6 +1297,36 @@ fn api_keys_longer_than_the_inline_buffer() {
             assert_eq!(found.as_str(), key, "{place} {len}");
             assert!(found.matches(&key), "{place} {len}");
             assert_eq!(format!("{found:?}"), "ApiKey { key: [redacted] }");
+            assert_eq!(found.to_string(), "[redacted]", "{place} {len}");
         }
     }
+}
+
+/// `Display` writes the documented redacted text of each credential type: the scheme word or
+/// the username where the type shows one, never the secret.
+#[test]
+fn display_is_redacted() {
+    assert_eq!(aladdin().to_string(), "aladdin:[redacted]");
+    let key = ApiKey::extract(
+        &get("/").header("x-api-key", "s3cret").parts(),
+        &ApiKeyConfig::new(ApiKeyLocation::Header, "X-API-Key"),
+    )
+    .expect("well-formed")
+    .expect("a key");
+    assert_eq!(key.to_string(), "[redacted]");
+    let token = BearerToken::extract(&auth("Bearer s3cret").parts(), &())
+        .expect("well-formed")
+        .expect("a token");
+    assert_eq!(token.to_string(), "Bearer [redacted]");
+    let digest = DigestCredentials::extract(&auth(RFC7616_EXAMPLE).parts(), &())
+        .expect("well-formed")
+        .expect("Digest credentials");
+    assert_eq!(digest.to_string(), "Digest [redacted]");
+    let custom = HttpCredentials::extract(
+        &auth("SCRAM-SHA-256 s3cret").parts(),
+        &HttpConfig::new("scram-sha-256", "Scram-Sha-256"),
+    )
+    .expect("well-formed")
+    .expect("custom credentials");
+    assert_eq!(custom.to_string(), "SCRAM-SHA-256 [redacted]");
 }

@@ -131,6 +131,79 @@ fn the_error_body_is_byte_for_byte_fastapis() {
     assert_eq!(response.headers()["content-type"], "application/json");
 }
 
+/// A deviation from FastAPI, which echoes the whole value: the body echoes at most 64
+/// characters of it, then `…`; the error itself keeps the whole value.
+#[test]
+fn the_error_body_echoes_at_most_64_characters() {
+    let long = "implicit".repeat(1000);
+    for strict in [false, true] {
+        let body = format!("grant_type={long}&username=a&password=p");
+        let error = if strict {
+            OAuth2PasswordRequestFormStrict::from_urlencoded(body.as_bytes()).map(drop)
+        } else {
+            OAuth2PasswordRequestForm::from_urlencoded(body.as_bytes()).map(drop)
+        }
+        .expect_err("invalid");
+        let cut: String = long.chars().take(64).collect();
+        assert_eq!(detail(&error), json!([pattern(&format!("{cut}…"))]));
+        assert!(error.body().len() < 300, "{}", error.body());
+        assert_eq!(
+            error.errors()[0].kind(),
+            &FieldErrorKind::PatternMismatch {
+                input: long.clone()
+            }
+        );
+    }
+
+    // 64 characters are echoed whole; a cut never splits a character (`%C3%A9` is `é`).
+    let error = OAuth2PasswordRequestForm::from_urlencoded(
+        format!("grant_type={}&username=a&password=p", "%C3%A9".repeat(64)).as_bytes(),
+    )
+    .expect_err("invalid");
+    assert_eq!(detail(&error), json!([pattern(&"é".repeat(64))]));
+    let error = OAuth2PasswordRequestForm::from_urlencoded(
+        format!("grant_type={}&username=a&password=p", "%C3%A9".repeat(65)).as_bytes(),
+    )
+    .expect_err("invalid");
+    assert_eq!(
+        detail(&error),
+        json!([pattern(&format!("{}…", "é".repeat(64)))])
+    );
+}
+
+/// Only `grant_type` is ever echoed: a password or client secret never appears in a 422 body
+/// or in the error's `Display`, whichever fields are wrong.
+#[test]
+fn the_error_never_echoes_a_password_or_client_secret() {
+    for body in [
+        &b"grant_type=implicit&password=hunter2&client_secret=topsecret"[..],
+        b"grant_type=implicit&username=a&password=hunter2&client_secret=topsecret",
+        b"username=a&password=&client_secret=topsecret",
+    ] {
+        for result in [
+            OAuth2PasswordRequestForm::from_urlencoded(body).map(drop),
+            OAuth2PasswordRequestFormStrict::from_urlencoded(body).map(drop),
+        ] {
+            let error = result.expect_err("invalid");
+            let json = error.body();
+            assert!(
+                !json.contains("hunter2") && !json.contains("topsecret"),
+                "{json}"
+            );
+            let text = error.to_string();
+            assert!(
+                !text.contains("hunter2") && !text.contains("topsecret"),
+                "{text}"
+            );
+            for entry in detail(&error).as_array().expect("a list") {
+                if entry["loc"][1] != "grant_type" {
+                    assert!(entry["input"].is_null(), "{entry}");
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn strict_form_requires_grant_type_password() {
     let error = OAuth2PasswordRequestFormStrict::from_urlencoded(b"username=a&password=p")

@@ -55,6 +55,7 @@ enum Repr {
 /// assert_eq!(key.as_str(), "s3cr!t");
 /// assert!(key.matches("s3cr!t"));
 /// assert_eq!(format!("{key:?}"), "ApiKey { key: [redacted] }");
+/// assert_eq!(key.to_string(), "[redacted]");
 ///
 /// let rejection = ApiKey::missing(&config);
 /// assert_eq!(rejection.challenges()[0], "APIKey");

@@ -91,6 +91,7 @@ impl Storage {
 /// assert_eq!(credentials.password(), "open sesame");
 /// assert!(credentials.matches("aladdin", "open sesame"));
 /// assert!(!format!("{credentials:?}").contains("sesame"));
+/// assert_eq!(credentials.to_string(), "aladdin:[redacted]");
 ///
 /// // No colon in the decoded text: 401 with the realm in the challenge.
 /// let request = http::Request::get("/").header("authorization", "Basic YWxhZGRpbg").body(()).unwrap();
@@ -264,13 +265,15 @@ mod tests {
             proptest::prop_assert_eq!(ours(&encoded), reference(&encoded));
         }
 
-        /// Valid encodings of any bytes, padded or not, both sides of the inline size.
+        /// Valid encodings of any bytes, padded or not, both sides of the inline size; the
+        /// inline buffer is chosen by `decoded_len`, which is exact for them.
         #[test]
         fn round_trips(text in proptest::collection::vec(proptest::num::u8::ANY, 0..100), pad in proptest::bool::ANY) {
             let mut encoded = encode(&text);
             if !pad {
                 encoded.truncate(encoded.trim_end_matches('=').len());
             }
+            proptest::prop_assert_eq!(decoded_len(encoded.as_bytes()), text.len());
             proptest::prop_assert_eq!(ours(encoded.as_bytes()), Some(text));
         }
     }
@@ -314,5 +317,18 @@ mod tests {
             BasicCredentials::decode(b"dTpwcXI==").is_none(),
             "two `=` where one is needed"
         );
+        for over_padded in [
+            &b"dTpw="[..],
+            b"dTpw==",
+            b"dTpw====",
+            b"dTpwcQ===",
+            b"dTpwcQ====",
+        ] {
+            assert!(
+                BasicCredentials::decode(over_padded).is_none(),
+                "{}",
+                String::from_utf8_lossy(over_padded)
+            );
+        }
     }
 }

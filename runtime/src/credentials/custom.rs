@@ -4,6 +4,7 @@ use std::fmt;
 
 use http::HeaderValue;
 use http::request::Parts;
+use subtle::ConstantTimeEq;
 
 use super::parse::{AuthParams, SchemeMatch, match_scheme, parse_auth_params};
 use super::token68::is_token68;
@@ -16,7 +17,8 @@ use crate::Rejection;
 /// Unlike FastAPI's `HTTPBase`, the scheme word is checked (case-insensitively): a request
 /// for another scheme carries no credentials for this one.
 ///
-/// `Debug` and `Display` never show the credentials.
+/// `Debug` and `Display` never show the credentials; compare them with
+/// [`matches`](Self::matches), which runs in constant time.
 ///
 /// ```
 /// use authscheme::credentials::{Credentials, HttpConfig, HttpCredentials};
@@ -56,9 +58,36 @@ impl HttpCredentials {
         self.text(0..self.scheme_end)
     }
 
-    /// The raw credentials after the scheme word and its spaces.
+    /// The raw credentials after the scheme word and its spaces. Compare them with
+    /// [`matches`](Self::matches), which runs in constant time.
     pub fn credentials(&self) -> &str {
         self.text(self.start..self.value.len())
+    }
+
+    /// Whether the raw [`credentials`](Self::credentials) equal `expected`, in time
+    /// independent of where they differ (only the length can leak). The comparison is byte
+    /// for byte: auth-params are compared as sent, spacing and quoting included.
+    ///
+    /// ```
+    /// use authscheme::credentials::{Credentials, HttpConfig, HttpCredentials};
+    ///
+    /// let config = HttpConfig::new("token", "Token");
+    /// let request = http::Request::get("/")
+    ///     .header("authorization", "Token 9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b")
+    ///     .body(())
+    ///     .unwrap();
+    /// let (parts, ()) = request.into_parts();
+    /// let credentials = HttpCredentials::extract(&parts, &config).unwrap().expect("ours");
+    ///
+    /// assert!(credentials.matches("9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b"));
+    /// assert!(!credentials.matches("9944b09199c62bcf9418ad846dd0e4bbdfc6ee4c"));
+    /// assert!(!credentials.matches("Token 9944b09199c62bcf9418ad846dd0e4bbdfc6ee4b"), "no scheme word");
+    /// ```
+    pub fn matches(&self, expected: &str) -> bool {
+        self.credentials()
+            .as_bytes()
+            .ct_eq(expected.as_bytes())
+            .into()
     }
 
     /// The credentials when they are a `token68`.

@@ -4,6 +4,7 @@ use std::fmt;
 
 use http::request::Parts;
 use percent_encoding::percent_decode;
+use subtle::ConstantTimeEq;
 
 use super::parse::{AuthParams, SchemeMatch, match_scheme, parse_auth_params};
 use super::{Credentials, challenge};
@@ -19,7 +20,8 @@ use crate::Rejection;
 /// `response`) must be present; `username*` (RFC 8187, `UTF-8''percent-encoded`) is decoded
 /// into [`username`](Self::username) and may not appear together with `username`.
 ///
-/// `Debug` shows the parameter names only.
+/// `Debug` shows the parameter names only; compare the `response` with
+/// [`response_matches`](Self::response_matches), which runs in constant time.
 ///
 /// ```
 /// use authscheme::credentials::{Credentials, DigestCredentials};
@@ -94,9 +96,36 @@ impl DigestCredentials {
         self.required("uri")
     }
 
-    /// `response`: the digest the client computed (a secret-derived value).
+    /// `response`: the digest the client computed (a secret-derived value). Compare it with
+    /// [`response_matches`](Self::response_matches), which runs in constant time.
     pub fn response(&self) -> &str {
         self.required("response")
+    }
+
+    /// Whether `response` equals `expected`, the digest the server computed from the user's
+    /// secret, in time independent of where they differ (only the length can leak). The
+    /// comparison is byte for byte: compute `expected` in lowercase hex, as RFC 7616 §3.4.1
+    /// writes the digest.
+    ///
+    /// ```
+    /// use authscheme::credentials::{Credentials, DigestCredentials};
+    ///
+    /// let request = http::Request::get("/")
+    ///     .header(
+    ///         "authorization",
+    ///         r#"Digest username="u", realm="r", nonce="n", uri="/", response="6629fae49393a05397450978507c4ef1""#,
+    ///     )
+    ///     .body(())
+    ///     .unwrap();
+    /// let (parts, ()) = request.into_parts();
+    /// let digest = DigestCredentials::extract(&parts, &()).unwrap().expect("Digest");
+    ///
+    /// assert!(digest.response_matches("6629fae49393a05397450978507c4ef1"));
+    /// assert!(!digest.response_matches("6629fae49393a05397450978507c4ef2"));
+    /// assert!(!digest.response_matches("6629FAE49393A05397450978507C4EF1"), "byte for byte");
+    /// ```
+    pub fn response_matches(&self, expected: &str) -> bool {
+        self.response().as_bytes().ct_eq(expected.as_bytes()).into()
     }
 
     /// `nonce`: the server's nonce, echoed.

@@ -20,9 +20,11 @@
 //! | [`ClientCertificate`] | `mutualTLS` | `()` | `MutualTLS` |
 //!
 //! Nothing in a request can make extraction panic (property-tested over arbitrary bytes and
-//! fuzzed). No credential type prints its secret in `Debug` or `Display`, and each secret has
-//! a constant-time comparison ([`BearerToken::matches`], [`BasicCredentials::matches`],
-//! [`BasicCredentials::password_matches`], [`ApiKey::matches`]).
+//! fuzzed). No credential type prints its secret in `Debug` or `Display`, none that holds a
+//! secret implements `PartialEq` (whose `==` stops at the first differing byte), and each
+//! secret has a constant-time comparison ([`BearerToken::matches`], [`BasicCredentials::matches`],
+//! [`BasicCredentials::password_matches`], [`DigestCredentials::response_matches`],
+//! [`HttpCredentials::matches`], [`ApiKey::matches`]).
 //!
 //! # The `Authorization` header
 //!
@@ -31,10 +33,19 @@
 //! * `credentials = auth-scheme [ 1*SP ( token68 / #auth-param ) ]` (RFC 9110 §11.4): the
 //!   scheme word is a `token` compared case-insensitively; **one or more SP** separate it
 //!   from the credentials. Our scheme word followed by anything else (a tab, a comma) is
-//!   malformed. Nothing is stripped from the end: a `token68` (Bearer, Basic) followed by
-//!   spaces is malformed; auth-param lists allow `OWS` around their commas.
+//!   malformed. The parsers strip nothing from the value they are given: a `token68`
+//!   (Bearer, Basic) followed by a space or a tab is malformed; an auth-param list (Digest, a
+//!   custom scheme) may have `OWS` around its commas and at its end.
 //! * The scheme word must be the whole `token` at the start: `Bearerabc` is another scheme
 //!   (`Ok(None)`), and so is a value starting with a space (no scheme word at all).
+//! * **What the parsers are given.** A field value has no leading or trailing whitespace
+//!   (RFC 9110 §5.5), and for HTTP/1.1 hyper, hence axum, removes the spaces and tabs
+//!   around it while it parses the request, before any of this code runs: the field lines
+//!   `Authorization: Bearer abc ` (a space at the end) and `Authorization:   Bearer abc`
+//!   both arrive as `Bearer abc` and are accepted. The two rules above decide only for
+//!   values that keep such whitespace: a `HeaderValue` built by hand (a test, a layer that
+//!   rewrites headers), and HTTP/2 requests, whose values hyper's `h2` passes on as sent
+//!   (RFC 9113 §8.2.1 calls them malformed). The same holds for API keys in a header.
 //!
 //! # Where we are stricter than, or differ from, FastAPI 0.163
 //!
@@ -43,9 +54,12 @@
 //! 1. **Separator and whitespace.** FastAPI splits "on the **first ASCII space only**. A TAB
 //!    or NBSP (0xA0) separator means no split" and then applies Python's `strip()` to the
 //!    rest ("`"Bearer abc\xa0"`, `"Bearer abc\x1f"`, `"Bearer \x85abc"` → `abc`"). We take
-//!    `1*SP` and strip nothing: `Bearer\tabc` and `Bearer abc ` are malformed (401 even for
-//!    an optional scheme), where FastAPI treats the first as another scheme and accepts the
-//!    second.
+//!    `1*SP` and strip nothing from the value we are given: `Bearer\tabc` is malformed (401
+//!    even for an optional scheme) where FastAPI treats it as another scheme, and
+//!    `Bearer abc\xa0` is malformed where FastAPI strips the NBSP. `Bearer abc ` is malformed
+//!    to the parser too, but over HTTP/1.1 it never reaches it: hyper has already removed the
+//!    trailing space (see *What the parsers are given* above), so that request is accepted,
+//!    as in FastAPI.
 //! 2. **Bearer token syntax.** FastAPI accepts any text ("inner spaces kept:
 //!    `"Bearer abc def"` → `abc def`"). We require an RFC 6750 `b64token`
 //!    (`^[A-Za-z0-9\-._~+/]+=*$`): spaces, commas, quotes and non-ASCII bytes are 401.
@@ -95,7 +109,8 @@
 //!     joined with `"; "` (RFC 9113 §8.2.3).
 //! 14. **Header API keys and non-UTF-8.** FastAPI decodes header bytes "as **latin-1**". A
 //!     header API key that is not UTF-8 is 401 here. Like FastAPI, the value is otherwise
-//!     taken verbatim ("values are never stripped").
+//!     taken verbatim ("values are never stripped"), as the server hands it over (over
+//!     HTTP/1.1, without the spaces and tabs around it: see *What the parsers are given*).
 //! 15. **Mutual TLS** has no FastAPI counterpart. A missing client certificate is 401 with
 //!     `WWW-Authenticate: MutualTLS`: every 401 must carry a challenge (RFC 9110 §15.5.2),
 //!     TLS client certificates have no HTTP auth scheme, and `MutualTLS` follows FastAPI's

@@ -118,7 +118,7 @@ pub(crate) struct Malformed;
 
 /// One `auth-param`: `token BWS "=" BWS ( token / quoted-string )`, with the quoted-string
 /// unescaped.
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone)]
 struct AuthParam {
     name: Box<str>,
     value: Box<str>,
@@ -128,7 +128,10 @@ struct AuthParam {
 /// case-insensitively and occur once; values are the `token` or the unescaped
 /// `quoted-string`.
 ///
-/// `Debug` prints the parameter names only: values can be secrets.
+/// `Debug` prints the parameter names only: values can be secrets. For the same reason there
+/// is no `PartialEq`, whose `==` would return at the first differing byte; compare a value
+/// with `subtle`'s `ConstantTimeEq`, or through the credential type's own check
+/// ([`DigestCredentials::response_matches`](super::DigestCredentials::response_matches)).
 ///
 /// ```
 /// use authscheme::credentials::AuthParams;
@@ -140,7 +143,7 @@ struct AuthParam {
 /// assert!(AuthParams::parse("a=1, A=2").is_none(), "names are unique, case-insensitively");
 /// assert!(!format!("{params:?}").contains("xyz"));
 /// ```
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct AuthParams {
     params: Vec<AuthParam>,
 }
