@@ -16,7 +16,7 @@
 //! # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
 //! // Two checks at once, sixteen waiting; the rest are refused.
 //! let limit = HashingLimit::new(2, 16);
-//! let matches = limit.run(|_| "hunter2" == "hunter2").await;
+//! let matches = limit.run(|()| "hunter2" == "hunter2").await;
 //! assert_eq!(matches, Ok(true));
 //! # });
 //! ```
@@ -191,7 +191,7 @@ impl<S: Send + 'static> HashingLimit<S> {
     /// let busy = tokio::spawn({
     ///     let limit = limit.clone();
     ///     async move {
-    ///         limit.run(move |_| {
+    ///         limit.run(move |()| {
     ///             started.0.send(()).unwrap();
     ///             release.1.recv().unwrap();
     ///         })
@@ -199,7 +199,7 @@ impl<S: Send + 'static> HashingLimit<S> {
     ///     }
     /// });
     /// tokio::task::spawn_blocking(move || started.1.recv().unwrap()).await.unwrap();
-    /// let refused = limit.run(|_| ()).await.unwrap_err();
+    /// let refused = limit.run(|()| ()).await.unwrap_err();
     /// assert_eq!(refused.into_response().headers()["retry-after"], "1");
     /// release.0.send(()).unwrap();
     /// assert_eq!(busy.await.unwrap(), Ok(()));
@@ -245,9 +245,9 @@ impl<S: Send + 'static> HashingLimit<S> {
         .await;
         match outcome {
             Ok(Some(result)) => Ok(result),
-            Ok(None) => Err(self.overloaded()),
             Err(error) if error.is_panic() => std::panic::resume_unwind(error.into_panic()),
-            Err(_) => Err(self.overloaded()),
+            // No scratch value (cannot happen), or the runtime is shutting down.
+            Ok(None) | Err(_) => Err(self.overloaded()),
         }
     }
 }
@@ -373,8 +373,8 @@ mod tests {
 
     /// Starts `count` checks (at most the limit's `concurrent`) that run until the returned
     /// sender is dropped, and waits until all have started.
-    async fn occupy<S: Send + 'static>(
-        limit: &HashingLimit<S>,
+    async fn occupy(
+        limit: &HashingLimit,
         count: usize,
     ) -> (mpsc::Sender<()>, Vec<tokio::task::JoinHandle<bool>>) {
         let (release, released) = mpsc::channel::<()>();
@@ -386,7 +386,7 @@ mod tests {
                     (limit.clone(), Arc::clone(&released), started.clone());
                 tokio::spawn(async move {
                     limit
-                        .run(move |_| {
+                        .run(move |()| {
                             started.send(()).ok();
                             // Ends when the sender is dropped (`recv` fails then).
                             let _ = released.lock().map(|released| released.recv());
@@ -419,11 +419,11 @@ mod tests {
             let queued: Vec<_> = (0..2)
                 .map(|_| {
                     let limit = limit.clone();
-                    tokio::spawn(async move { limit.run(|_| 1).await })
+                    tokio::spawn(async move { limit.run(|()| 1).await })
                 })
                 .collect();
             until_full(&limit).await;
-            let refused = limit.run(|_| 1).await;
+            let refused = limit.run(|()| 1).await;
             assert_eq!(refused, Err(limit.overloaded()));
             drop(release);
             for holder in holders {
@@ -432,7 +432,7 @@ mod tests {
             for queued in queued {
                 assert_eq!(queued.await.unwrap(), Ok(1));
             }
-            assert_eq!(limit.run(|_| 2).await, Ok(2));
+            assert_eq!(limit.run(|()| 2).await, Ok(2));
         });
     }
 
@@ -447,7 +447,7 @@ mod tests {
                 let (limit, running) = (limit.clone(), Arc::clone(&running));
                 tokio::spawn(async move {
                     limit
-                        .run(move |_| {
+                        .run(move |()| {
                             running.fetch_add(1, Ordering::SeqCst);
                             started.send(()).ok();
                             released.recv().ok();
@@ -464,13 +464,13 @@ mod tests {
             abandoned.abort();
             assert!(abandoned.await.unwrap_err().is_cancelled());
             assert_eq!(running.load(Ordering::SeqCst), 1);
-            assert_eq!(limit.run(|_| ()).await, Err(limit.overloaded()));
+            assert_eq!(limit.run(|()| ()).await, Err(limit.overloaded()));
             drop(release);
             // Once the check has ended, the slot is free again.
             while limit.shared.admitted.available_permits() == 0 {
                 tokio::task::yield_now().await;
             }
-            assert_eq!(limit.run(|_| ()).await, Ok(()));
+            assert_eq!(limit.run(|()| ()).await, Ok(()));
             assert_eq!(running.load(Ordering::SeqCst), 0);
         });
     }
@@ -515,7 +515,7 @@ mod tests {
             let limit = HashingLimit::with_scratch(1, 0, || 5_u8);
             let panicked = tokio::spawn({
                 let limit = limit.clone();
-                async move { limit.run(|_| panic!("the check failed")).await }
+                async move { limit.run(|_: &mut u8| panic!("the check failed")).await }
             })
             .await;
             assert!(panicked.unwrap_err().is_panic());
