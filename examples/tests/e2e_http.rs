@@ -1,13 +1,18 @@
 //! End to end over real HTTP: the built `petstore` example, spawned on a loopback port, and a
 //! real client (`reqwest`). Token request, authorized call, every rejection of the behaviour
-//! contract, and the served `/openapi.json` checked against the official OpenAPI 3.1 schema.
+//! contract, the served `/openapi.json` checked against the official OpenAPI 3.1 schema, and
+//! the demo's limits: body size, the login queue, slow clients.
 
 mod support;
 
+use std::time::{Duration, Instant};
+
 use reqwest::StatusCode;
-use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, WWW_AUTHENTICATE};
+use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, RETRY_AFTER, WWW_AUTHENTICATE};
 use serde_json::{Value, json};
 use support::{Server, client, form};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
 
 const FORM: &str = "application/x-www-form-urlencoded";
 
@@ -286,5 +291,128 @@ async fn served_openapi_is_valid_3_1_and_matches_the_routes() {
         schemes["APIKeyHeader"],
         json!({"type": "apiKey", "description": "Keys for services, in the `X-API-Key` header.", "in": "header", "name": "X-API-Key"})
     );
+    server.stop().await;
+}
+
+/// The demo's body limit (`BODY_LIMIT` in petstore.rs).
+const BODY_LIMIT: usize = 16 * 1024;
+
+/// A token request body of exactly `len` bytes: valid fields, padded with one ignored field.
+fn padded_login(len: usize) -> String {
+    let fields = form(&[("username", "johndoe"), ("password", "wrong")]);
+    let pad = len
+        .checked_sub(fields.len() + "&pad=".len())
+        .expect("room for the fields");
+    format!("{fields}&pad={}", "a".repeat(pad))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bodies_over_16_kib_are_413() {
+    let server = Server::start().await;
+    let post = |body: String| {
+        client()
+            .post(server.url("/token"))
+            .header(CONTENT_TYPE, FORM)
+            .body(body)
+            .send()
+    };
+    // At the limit the form is read (and the password is wrong); one byte over, it is not.
+    let at_limit = post(padded_login(BODY_LIMIT)).await.unwrap();
+    assert_eq!(at_limit.status(), StatusCode::UNAUTHORIZED);
+    let over = post(padded_login(BODY_LIMIT + 1)).await.unwrap();
+    assert_eq!(over.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_burst_of_logins_gets_503_with_retry_after_past_the_queue() {
+    let server = Server::start().await;
+    // Far more than the demo admits at once (at most 4 checks running and 64 waiting), sent
+    // together: those past the queue are refused at once, the others logged in.
+    let logins: Vec<_> = (0..256)
+        .map(|_| {
+            let request = client()
+                .post(server.url("/token"))
+                .header(CONTENT_TYPE, FORM)
+                .body(form(&[("username", "johndoe"), ("password", "secret")]));
+            tokio::spawn(async move {
+                let response = request.send().await.expect("every login is answered");
+                let status = response.status();
+                let retry_after = response
+                    .headers()
+                    .get(RETRY_AFTER)
+                    .map(|value| value.to_str().unwrap_or_default().to_owned());
+                (
+                    status,
+                    retry_after,
+                    response.text().await.unwrap_or_default(),
+                )
+            })
+        })
+        .collect();
+    let (mut logged_in, mut refused) = (0, 0);
+    for login in logins {
+        let (status, retry_after, body) = login.await.unwrap();
+        match status {
+            StatusCode::OK => logged_in += 1,
+            StatusCode::SERVICE_UNAVAILABLE => {
+                refused += 1;
+                assert_eq!(retry_after.as_deref(), Some("1"));
+                assert_eq!(body, r#"{"detail":"Server busy, retry later"}"#);
+            }
+            other => panic!("a login answered {other}: {body}"),
+        }
+    }
+    assert!(
+        logged_in > 0 && refused > 0,
+        "{logged_in} logged in, {refused} refused"
+    );
+    // The refusals did not stick: once the burst is over, a login goes through.
+    let token = token(&server, "johndoe", "secret", "me").await;
+    assert!(!token.is_empty());
+    server.stop().await;
+}
+
+/// Connects, writes `request` and returns how long until the server closed the connection,
+/// and the first line of what it sent; panics past `within`.
+async fn closed_after(server: &Server, request: &str, within: Duration) -> (Duration, String) {
+    let address = server.base.trim_start_matches("http://");
+    let mut stream = TcpStream::connect(address).await.expect("connect");
+    stream.write_all(request.as_bytes()).await.expect("write");
+    let started = Instant::now();
+    let mut received = Vec::new();
+    tokio::time::timeout(within, async {
+        let mut buffer = [0u8; 1024];
+        while let Ok(n @ 1..) = stream.read(&mut buffer).await {
+            received.extend_from_slice(&buffer[..n]);
+        }
+    })
+    .await
+    .unwrap_or_else(|_| panic!("still open after {within:?}: {request:?}"));
+    let text = String::from_utf8_lossy(&received);
+    (
+        started.elapsed(),
+        text.lines().next().unwrap_or_default().to_owned(),
+    )
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn slow_clients_are_cut_off_after_10_seconds() {
+    let server = Server::start().await;
+    let within = Duration::from_secs(20);
+    let unfinished_head = "POST /token HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+    let short_body = format!(
+        "POST /token HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: {FORM}\r\nContent-Length: 64\r\n\r\nusername=johndoe"
+    );
+    let (head, body) = tokio::join!(
+        closed_after(&server, unfinished_head, within),
+        closed_after(&server, &short_body, within),
+    );
+    // hyper's header read timeout closes the connection without an answer.
+    assert!(head.0 >= Duration::from_secs(9), "{head:?}");
+    assert_eq!(head.1, "");
+    // The request timeout answers 408, and the connection is closed with it.
+    assert!(body.0 >= Duration::from_secs(9), "{body:?}");
+    assert_eq!(body.1, "HTTP/1.1 408 Request Timeout");
     server.stop().await;
 }

@@ -10,6 +10,8 @@ pub mod compose;
 pub mod credentials;
 pub mod document;
 pub mod form;
+#[cfg(feature = "tokio")]
+pub mod limit;
 pub mod openapi;
 mod private;
 mod rejection;

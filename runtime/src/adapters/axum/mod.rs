@@ -3,7 +3,8 @@
 //! * [`Auth`](crate::Auth), [`Verified`](crate::Verified), [`AnyOf`](crate::AnyOf) and [`AllOf`](crate::AllOf) are extractors
 //!   (`FromRequestParts`), and so is `Option<_>` of each (`OptionalFromRequestParts`,
 //!   FastAPI's `auto_error=False`: `None` only when no credentials are presented).
-//! * [`Rejection`] and [`FormError`] are responses (`IntoResponse`).
+//! * [`Rejection`] and [`FormError`] are responses (`IntoResponse`), and so is
+//!   `limit::Overloaded` with the `tokio` feature.
 //! * The password request forms are body extractors (`FromRequest`), answering 422 like
 //!   FastAPI.
 //! * A [`Verified<_, V>`](crate::Verified) reaches its verifier through the router state:
@@ -219,6 +220,14 @@ impl IntoResponse for Rejection {
 impl IntoResponse for FormError {
     fn into_response(self) -> Response {
         let (parts, body) = FormError::into_response(self).into_parts();
+        Response::from_parts(parts, Body::from(body))
+    }
+}
+
+#[cfg(feature = "tokio")]
+impl IntoResponse for crate::limit::Overloaded {
+    fn into_response(self) -> Response {
+        let (parts, body) = crate::limit::Overloaded::into_response(self).into_parts();
         Response::from_parts(parts, Body::from(body))
     }
 }
