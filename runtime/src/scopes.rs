@@ -352,6 +352,51 @@ mod tests {
     }
 
     #[test]
+    fn union_holds_every_scope_of_either_set_once() {
+        let cases: [(&[&str], &[&str], &[&str]); 4] = [
+            // Overlapping sets: a scope in both stays in the union.
+            (
+                &["read", "write"],
+                &["write", "admin"],
+                &["read", "write", "admin"],
+            ),
+            (&["read"], &["read"], &["read"]),
+            (&["read"], &[], &["read"]),
+            (&[], &[], &[]),
+        ];
+        for (left, right, union) in cases {
+            assert_eq!(
+                set(left).union(set(right)),
+                set(union),
+                "{left:?} {right:?}"
+            );
+            assert_eq!(
+                set(right).union(set(left)),
+                set(union),
+                "{right:?} {left:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn debug_lists_the_scope_names() {
+        assert_eq!(
+            format!("{:?}", set(&["admin", "read"])),
+            r#"{"read", "admin"}"#
+        );
+        assert_eq!(format!("{:?}", ScopeSet::<Api>::EMPTY), "{}");
+    }
+
+    #[test]
+    fn an_index_past_the_last_scope_has_no_bit() {
+        let last = u32::try_from(MAX_SCOPES - 1).expect("MAX_SCOPES fits in u32");
+        assert_eq!(super::bit(0), 1);
+        assert_eq!(super::bit(last), 1 << last);
+        assert_eq!(super::bit(last + 1), 0);
+        assert_eq!(super::bit(u32::MAX), 0);
+    }
+
+    #[test]
     fn equal_exactly_when_the_same_scopes() {
         assert_eq!(set(&["read", "write"]), set(&["write", "read"]));
         assert_eq!(set(&["read", "undeclared"]), set(&["read"]));
