@@ -186,6 +186,19 @@ async fn verified_bearer_runs_the_verifier_then_checks_scopes() {
     .await;
 }
 
+/// `Debug` shows the scheme, the principal and the granted scopes.
+#[tokio::test]
+async fn verified_debug_names_the_scheme_the_principal_and_the_scopes() {
+    table::<Verified<ItemsReadWrite, Tokens>>(
+        |verified| format!("{verified:?}"),
+        vec![row(
+            &[auth("Bearer writer")],
+            Ok(r#"Verified { scheme: "Items", principal: "writer", scopes: {"items:read", "items:write"}, .. }"#),
+        )],
+    )
+    .await;
+}
+
 #[tokio::test]
 async fn verified_without_scopes_needs_only_a_valid_token() {
     table::<Verified<Items, Tokens>>(
