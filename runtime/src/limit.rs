@@ -16,8 +16,11 @@
 //! # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
 //! // Two checks at once, sixteen waiting; the rest are refused.
 //! let limit = HashingLimit::new(2, 16);
-//! let matches = limit.run(|()| "hunter2" == "hunter2").await;
+//! // The check itself is the application's: a password hash verification, which compares
+//! // in constant time (here a stand-in).
+//! let matches = limit.run(|()| verify_password("alice", "wonderland")).await;
 //! assert_eq!(matches, Ok(true));
+//! # fn verify_password(_user: &str, _password: &str) -> bool { true }
 //! # });
 //! ```
 //!
