@@ -357,6 +357,19 @@ mod tests {
         validation
     }
 
+    /// `Debug` names the accepted algorithms and nothing of the key.
+    #[test]
+    fn debug_shows_the_algorithms_not_the_key() {
+        let verifier: JwtVerifier = JwtVerifier::new(
+            DecodingKey::from_secret(SECRET),
+            Validation::new(Algorithm::HS256),
+        );
+        assert_eq!(
+            format!("{verifier:?}"),
+            "JwtVerifier { algorithms: [HS256], .. }"
+        );
+    }
+
     #[test]
     fn each_jsonwebtoken_failure_has_its_reason() {
         let later = now() + 3600;
