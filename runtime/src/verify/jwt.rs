@@ -357,6 +357,33 @@ mod tests {
         validation
     }
 
+    /// The kinds of error that come from the verifier's own configuration, not from the token,
+    /// each with the reason that says so (and not the catch-all).
+    #[test]
+    fn configuration_errors_are_told_apart() {
+        let key = Reason::VerifierFailed("the decoding key is not usable".into());
+        let algorithms =
+            Reason::VerifierFailed("the validation accepts no usable algorithm".into());
+        let cases = [
+            (ErrorKind::InvalidSubject, Reason::WrongSubject),
+            (ErrorKind::InvalidEcdsaKey, key.clone()),
+            (ErrorKind::InvalidEddsaKey, key.clone()),
+            (ErrorKind::InvalidRsaKey("n".to_owned()), key.clone()),
+            (ErrorKind::InvalidKeyFormat, key),
+            (ErrorKind::MissingAlgorithm, algorithms.clone()),
+            (ErrorKind::UnsupportedAlgorithm, algorithms),
+            (
+                ErrorKind::MissingRequiredClaim("exp".to_owned()),
+                Reason::MissingClaim("exp".into()),
+            ),
+        ];
+        for (kind, reason) in cases {
+            let error = refusal(&kind);
+            assert_eq!(error.reason(), Some(&reason), "{kind:?}");
+            assert_eq!(error.detail(), VerifyError::COULD_NOT_VALIDATE, "{kind:?}");
+        }
+    }
+
     /// `Debug` names the accepted algorithms and nothing of the key.
     #[test]
     fn debug_shows_the_algorithms_not_the_key() {
