@@ -51,7 +51,7 @@ pub(crate) fn is_reserved_header(name: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_reserved_header, scope_token_problem, token_problem};
+    use super::{describe, is_reserved_header, scope_token_problem, token_problem};
 
     #[test]
     fn tokens() {
@@ -87,6 +87,17 @@ mod tests {
         );
         assert!(scope_token_problem("naïve").is_some());
         assert!(scope_token_problem("").is_some());
+    }
+
+    #[test]
+    fn characters_are_named_for_messages() {
+        assert_eq!(describe(' '), "a space");
+        assert_eq!(describe('\t'), "a tab");
+        assert_eq!(describe('\n'), "the control character \\n");
+        assert_eq!(describe('\u{7f}'), "the control character \\u{7f}");
+        assert_eq!(describe('\u{85}'), "the control character \\u{85}");
+        assert_eq!(describe('é'), "the non-ASCII character `é`");
+        assert_eq!(describe('#'), "`#`");
     }
 
     #[test]
