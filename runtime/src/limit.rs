@@ -46,6 +46,8 @@ use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 /// the blocking pool and keeps its slot until then, so that at most `concurrent` ever run.
 pub struct HashingLimit<S = ()> {
     shared: Arc<Shared<S>>,
+    /// Per handle, so that setting it never depends on whether the limit was cloned.
+    retry_after: Duration,
 }
 
 struct Shared<S> {
@@ -57,13 +59,13 @@ struct Shared<S> {
     scratch: Mutex<Vec<S>>,
     concurrent: usize,
     waiting: usize,
-    retry_after: Duration,
 }
 
 impl<S> Clone for HashingLimit<S> {
     fn clone(&self) -> Self {
         Self {
             shared: Arc::clone(&self.shared),
+            retry_after: self.retry_after,
         }
     }
 }
@@ -73,7 +75,7 @@ impl<S> fmt::Debug for HashingLimit<S> {
         f.debug_struct("HashingLimit")
             .field("concurrent", &self.shared.concurrent)
             .field("waiting", &self.shared.waiting)
-            .field("retry_after", &self.shared.retry_after)
+            .field("retry_after", &self.retry_after)
             .finish_non_exhaustive()
     }
 }
@@ -123,15 +125,15 @@ impl<S: Send + 'static> HashingLimit<S> {
                 scratch: Mutex::new(scratch),
                 concurrent,
                 waiting,
-                retry_after: Duration::from_secs(1),
             }),
+            retry_after: Duration::from_secs(1),
         }
     }
 }
 
 impl<S> HashingLimit<S> {
     /// The `Retry-After` that refusals carry, rounded up to whole seconds (at least one);
-    /// 1 second unless set. Call it before cloning the limit.
+    /// 1 second unless set.
     ///
     /// ```
     /// use std::time::Duration;
@@ -139,12 +141,13 @@ impl<S> HashingLimit<S> {
     ///
     /// let limit = HashingLimit::new(2, 8).retry_after(Duration::from_millis(2500));
     /// assert_eq!(limit.overloaded().retry_after(), Duration::from_secs(3));
+    /// // On a clone too: the setting belongs to the handle.
+    /// let other = limit.clone().retry_after(Duration::from_secs(5));
+    /// assert_eq!(other.overloaded().retry_after(), Duration::from_secs(5));
     /// ```
     #[must_use]
     pub fn retry_after(mut self, retry_after: Duration) -> Self {
-        if let Some(shared) = Arc::get_mut(&mut self.shared) {
-            shared.retry_after = retry_after;
-        }
+        self.retry_after = retry_after;
         self
     }
 
@@ -167,7 +170,7 @@ impl<S> HashingLimit<S> {
     /// assert_eq!(refusal.status(), 503);
     /// ```
     pub fn overloaded(&self) -> Overloaded {
-        Overloaded::new(self.shared.retry_after)
+        Overloaded::new(self.retry_after)
     }
 }
 
