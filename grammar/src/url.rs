@@ -15,6 +15,9 @@ pub enum UrlPolicy {
     Declared,
     /// Absolute `https` only (`oauth2MetadataUrl`, RFC 8414 §3).
     AbsoluteHttps,
+    /// A URL the runtime fetches (discovery documents, JWK Sets): absolute `https`, or
+    /// `http` on a loopback host, where no network can read or change what is fetched.
+    Fetched,
 }
 
 /// What is wrong with a URL. Offsets are byte offsets into the text.
@@ -85,6 +88,8 @@ pub fn uri_reference_problem(text: &str) -> Option<UrlProblem> {
 /// );
 /// assert_eq!(url_problem("http://as.example.com/token", UrlPolicy::Document), None);
 /// assert_eq!(url_problem("http://user@@host/", UrlPolicy::Document), Some(UrlProblem::Authority(12)));
+/// assert_eq!(url_problem("http://127.0.0.1:4000/jwks", UrlPolicy::Fetched), None);
+/// assert_eq!(url_problem("/jwks", UrlPolicy::Fetched), Some(UrlProblem::Relative));
 /// ```
 pub fn url_problem(text: &str, policy: UrlPolicy) -> Option<UrlProblem> {
     let uri = match parse(text) {
@@ -100,7 +105,7 @@ pub fn url_problem(text: &str, policy: UrlPolicy) -> Option<UrlProblem> {
             _ if host.is_some() && policy != UrlPolicy::Document => {
                 Some(UrlProblem::SchemeRelative)
             }
-            UrlPolicy::AbsoluteHttps => Some(UrlProblem::Relative),
+            UrlPolicy::AbsoluteHttps | UrlPolicy::Fetched => Some(UrlProblem::Relative),
             _ => None,
         };
     };
@@ -111,7 +116,9 @@ pub fn url_problem(text: &str, policy: UrlPolicy) -> Option<UrlProblem> {
     }
     let allowed = match policy {
         UrlPolicy::Document => true,
-        UrlPolicy::Declared => https || (http && host.is_some_and(is_loopback)),
+        UrlPolicy::Declared | UrlPolicy::Fetched => {
+            https || (http && host.is_some_and(is_loopback))
+        }
         UrlPolicy::AbsoluteHttps => https,
     };
     (!allowed).then(|| UrlProblem::Insecure(scheme.to_owned()))

@@ -82,7 +82,7 @@ pub(super) fn check_url(cx: &Ctxt, lit: &LitStr, key: &str, policy: UrlPolicy) -
             UrlPolicy::Declared | UrlPolicy::Document if key == "url" => format!(
                 "`{key}` must use https (OpenAPI `openIdConnectUrl`: \"requires the use of TLS\"; OpenID Connect Discovery §4), found `{scheme}:`; `http` is only allowed on `localhost`, `127.0.0.1` and `[::1]`"
             ),
-            UrlPolicy::Declared | UrlPolicy::Document => format!(
+            UrlPolicy::Declared | UrlPolicy::Document | UrlPolicy::Fetched => format!(
                 "`{key}` must use https (OAuth 2.1 §1.5, RFC 6749 §3.2), found `{scheme}:`; `http` is only allowed on `localhost`, `127.0.0.1` and `[::1]`"
             ),
             UrlPolicy::AbsoluteHttps => {

@@ -129,28 +129,44 @@ where
         token: &BearerToken,
         _parts: &Parts,
     ) -> Result<Grant<S, T>, VerifyError> {
-        // The header is checked before the signature, in the order of RFC 7515 §5.2: an
-        // extension may change what the signature covers (RFC 7797's `b64`), so verifying
-        // without understanding it proves nothing. Refusing first costs no cryptography and
-        // tells the sender nothing it did not write (the answer is the same 401).
-        // `decode_header` is the parser `decode` uses: the header checked is the one verified.
-        let header =
-            jsonwebtoken::decode_header(token.token()).map_err(|error| refusal(error.kind()))?;
-        check_critical_extensions(&header).map_err(could_not_validate)?;
-        let data =
-            jsonwebtoken::decode::<Value>(token.token(), &self.inner.key, &self.inner.validation)
-                .map_err(|error| refusal(error.kind()))?;
-        check_registered_claim_shapes(&data.claims).map_err(could_not_validate)?;
-        let scopes = granted_scopes::<S>(&data.claims).map_err(could_not_validate)?;
-        // serde's message quotes the offending value: the reason names no claim's value.
-        let claims = T::deserialize(&data.claims)
-            .map_err(|_| could_not_validate(Reason::UnexpectedClaims))?;
-        Ok(Grant::new(claims, scopes))
+        read_header(token.token())?;
+        verify_signed(token.token(), &self.inner.key, &self.inner.validation)
     }
 }
 
+/// The token's JOSE header, refused when it asks for what no verifier here understands.
+///
+/// The header is checked before the signature, in the order of RFC 7515 §5.2: an extension
+/// may change what the signature covers (RFC 7797's `b64`), so verifying without
+/// understanding it proves nothing. Refusing first costs no cryptography and tells the
+/// sender nothing it did not write (the answer is the same 401). `decode_header` is the
+/// parser `decode` uses: the header checked is the one verified.
+pub(super) fn read_header(token: &str) -> Result<Header, VerifyError> {
+    let header = jsonwebtoken::decode_header(token).map_err(|error| refusal(error.kind()))?;
+    check_critical_extensions(&header).map_err(could_not_validate)?;
+    Ok(header)
+}
+
+/// The grant of a token whose header [`read_header`] accepted, once `key` verifies its
+/// signature and its claims pass `validation` and the checks of the table above. Both JWT
+/// verifiers end here, whichever way they found the key.
+pub(super) fn verify_signed<S: SecurityScheme, T: DeserializeOwned>(
+    token: &str,
+    key: &DecodingKey,
+    validation: &Validation,
+) -> Result<Grant<S, T>, VerifyError> {
+    let data = jsonwebtoken::decode::<Value>(token, key, validation)
+        .map_err(|error| refusal(error.kind()))?;
+    check_registered_claim_shapes(&data.claims).map_err(could_not_validate)?;
+    let scopes = granted_scopes::<S>(&data.claims).map_err(could_not_validate)?;
+    // serde's message quotes the offending value: the reason names no claim's value.
+    let claims =
+        T::deserialize(&data.claims).map_err(|_| could_not_validate(Reason::UnexpectedClaims))?;
+    Ok(Grant::new(claims, scopes))
+}
+
 /// The 401 `Could not validate credentials`, with `reason` for the logs.
-fn could_not_validate(reason: Reason) -> VerifyError {
+pub(super) fn could_not_validate(reason: Reason) -> VerifyError {
     VerifyError::default().with_reason(reason)
 }
 

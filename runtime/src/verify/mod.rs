@@ -65,6 +65,11 @@ mod jwt;
 #[cfg(feature = "jwt")]
 pub use jwt::JwtVerifier;
 
+#[cfg(feature = "jwks")]
+pub mod jwks;
+#[cfg(feature = "jwks")]
+pub use jwks::JwksVerifier;
+
 /// The application's check of `S`'s credentials: token → principal with granted scopes.
 ///
 /// Use a plain `async fn` in the impl (the returned future must be `Send`). The request head
@@ -308,6 +313,9 @@ pub enum Reason {
     WrongSubject,
     /// No known key, or no user with this password.
     UnknownCredentials,
+    /// The token names a signing key (its `kid`) that the verifier's key set does not hold,
+    /// or names none where several keys could have signed it.
+    UnknownKey,
     /// The credentials were revoked.
     Revoked,
     /// The verifier could not check the credentials at all (an unusable key, an unreachable
@@ -335,6 +343,7 @@ impl fmt::Display for Reason {
             Self::WrongIssuer => f.write_str("wrong issuer"),
             Self::WrongSubject => f.write_str("wrong subject"),
             Self::UnknownCredentials => f.write_str("unknown credentials"),
+            Self::UnknownKey => f.write_str("unknown signing key"),
             Self::Revoked => f.write_str("revoked"),
             Self::VerifierFailed(why) => write!(f, "verifier failed: {why}"),
             Self::Other(text) => f.write_str(text),
