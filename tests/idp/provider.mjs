@@ -30,7 +30,9 @@ console.warn = (...args) => {
 // Imported only now: oidc-provider checks the Node version as it loads.
 const { default: Provider, errors } = await import('oidc-provider');
 
+// oidc-provider's default routes, spelled out: idp_support/mod.rs builds its URLs from them.
 const JWKS_PATH = '/jwks';
+const TOKEN_PATH = '/token';
 const DISCOVERY_PATH = '/.well-known/openid-configuration';
 
 // Resource indicators (RFC 8707) and the algorithm each one's JWT access tokens are signed
@@ -79,7 +81,7 @@ function buildProvider(issuer, keys) {
     clients: [CLIENT, POST_CLIENT],
     jwks: { keys },
     scopes: ['openid', 'offline_access', 'items:read', 'items:write'],
-    routes: { jwks: JWKS_PATH },
+    routes: { jwks: JWKS_PATH, token: TOKEN_PATH },
     // Fixed, so the same cookies stay valid across rotations (none are used here anyway);
     // also silences the warning about generated keys.
     cookies: { keys: ['authscheme-test-idp-cookie-key'] },
