@@ -19,13 +19,11 @@ import * as http from 'node:http';
 // oidc-provider prints its notices with console.info, i.e. to stdout, which the Rust side
 // reads for the READY line: send them to stderr with the rest of the diagnostics.
 console.info = console.error;
-// Two warnings are expected here and would only be noise in test output: the in-memory
-// adapter is what a throwaway test provider wants, and oidc-provider 9 calls Node 20
-// "unsupported" (it runs fine on it, and Node 20 is what this machine has). Every other warning still shows.
-const EXPECTED_WARNINGS = [/development-only in-memory adapter/, /Unsupported runtime/];
+// oidc-provider 9 calls Node 20 "unsupported", yet runs fine on it (and Node 20 is what
+// this machine has): that one warning is only noise in test output. Every other one shows.
 const warn = console.warn;
 console.warn = (...args) => {
-  if (!EXPECTED_WARNINGS.some((pattern) => pattern.test(String(args[0])))) warn(...args);
+  if (!/Unsupported runtime/.test(String(args[0]))) warn(...args);
 };
 // Imported only now: oidc-provider checks the Node version as it loads.
 const { default: Provider, errors } = await import('oidc-provider');
@@ -33,14 +31,17 @@ const { default: Provider, errors } = await import('oidc-provider');
 // oidc-provider's default routes, spelled out: idp_support/mod.rs builds its URLs from them.
 const JWKS_PATH = '/jwks';
 const TOKEN_PATH = '/token';
+const INTROSPECTION_PATH = '/token/introspection';
 const DISCOVERY_PATH = '/.well-known/openid-configuration';
 
 // Resource indicators (RFC 8707) and the algorithm each one's JWT access tokens are signed
-// with; DEFAULT_RESOURCE is the one a token request that names none gets.
+// with; DEFAULT_RESOURCE is the one a token request that names none gets. The last one gets
+// opaque tokens instead: oidc-provider's introspection endpoint refuses JWTs.
 const RESOURCES = {
-  'https://api.example.test': 'RS256',
-  'https://es256.example.test': 'ES256',
-  'https://eddsa.example.test': 'EdDSA',
+  'https://api.example.test': { alg: 'RS256' },
+  'https://es256.example.test': { alg: 'ES256' },
+  'https://eddsa.example.test': { alg: 'EdDSA' },
+  'https://opaque.example.test': { opaque: true },
 };
 const DEFAULT_RESOURCE = 'https://api.example.test';
 const RESOURCE_SCOPE = 'items:read items:write';
@@ -58,57 +59,101 @@ const CLIENT = {
 };
 // oidc-provider binds one authentication method to a client, so client_secret_post gets a
 // client of its own.
-const POST_CLIENT = { ...CLIENT, client_id: 'svc-post', token_endpoint_auth_method: 'client_secret_post' };
+const POST_CLIENT = {
+  ...CLIENT,
+  client_id: 'svc-post',
+  token_endpoint_auth_method: 'client_secret_post',
+};
 
 // One private signing JWK per algorithm family, each with a fresh random kid (oidc-provider
 // would otherwise derive kids from the key material: fine, but tests read better with a
 // prefix saying which key is which).
+const KEY_TYPES = [
+  ['RS256', 'rsa', { modulusLength: 2048 }],
+  ['ES256', 'ec', { namedCurve: 'P-256' }],
+  ['EdDSA', 'ed25519', {}],
+];
 function generateSigningKeys() {
-  const pairs = [
-    ['RS256', 'rsa', { modulusLength: 2048 }],
-    ['ES256', 'ec', { namedCurve: 'P-256' }],
-    ['EdDSA', 'ed25519', {}],
-  ];
-  return pairs.map(([alg, type, options]) => {
+  return KEY_TYPES.map(([alg, type, options]) => {
     const { privateKey } = crypto.generateKeyPairSync(type, options);
     const kid = `${alg.toLowerCase()}-${crypto.randomBytes(6).toString('hex')}`;
     return { ...privateKey.export({ format: 'jwk' }), kid, alg, use: 'sig' };
   });
 }
 
+// One token store for every provider instance: oidc-provider's built-in in-memory adapter
+// gives each instance its own, and opaque tokens would not survive a rotation. It does what
+// this provider needs (client credentials, introspection), not sessions, grants or user codes.
+const store = new Map();
+class SharedMemoryAdapter {
+  constructor(model) {
+    this.model = model;
+  }
+
+  key(id) {
+    return `${this.model}:${id}`;
+  }
+
+  async upsert(id, payload, expiresIn) {
+    const expiresAt = expiresIn ? Date.now() + expiresIn * 1000 : Infinity;
+    store.set(this.key(id), { payload, expiresAt });
+  }
+
+  async find(id) {
+    const entry = store.get(this.key(id));
+    if (entry && entry.expiresAt <= Date.now()) store.delete(this.key(id));
+    return entry && entry.expiresAt > Date.now() ? entry.payload : undefined;
+  }
+
+  async consume(id) {
+    const payload = await this.find(id);
+    if (payload) payload.consumed = Math.floor(Date.now() / 1000);
+  }
+
+  async destroy(id) {
+    store.delete(this.key(id));
+  }
+
+  async findByUid() {
+    return undefined;
+  }
+
+  async findByUserCode() {
+    return undefined;
+  }
+
+  async revokeByGrantId() {}
+}
+
 function buildProvider(issuer, keys) {
   const provider = new Provider(issuer, {
+    adapter: SharedMemoryAdapter,
     clients: [CLIENT, POST_CLIENT],
     jwks: { keys },
     scopes: ['openid', 'offline_access', 'items:read', 'items:write'],
-    routes: { jwks: JWKS_PATH, token: TOKEN_PATH },
-    // Fixed, so the same cookies stay valid across rotations (none are used here anyway);
-    // also silences the warning about generated keys.
-    cookies: { keys: ['authscheme-test-idp-cookie-key'] },
+    routes: { jwks: JWKS_PATH, token: TOKEN_PATH, introspection: INTROSPECTION_PATH },
     features: {
       // No browser flows here: no login pages, and no warning about dev-only interactions.
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
-      introspection: { enabled: true },
+      // Both clients authenticate with a secret; either may introspect any token.
+      introspection: { enabled: true, allowedPolicy: () => true },
       resourceIndicators: {
         enabled: true,
         defaultResource: () => DEFAULT_RESOURCE,
         useGrantedResource: () => false,
         getResourceServerInfo(_ctx, resource) {
-          const alg = RESOURCES[resource];
-          if (!alg) throw new errors.InvalidTarget();
-          return {
-            scope: RESOURCE_SCOPE,
-            audience: resource,
-            accessTokenFormat: 'jwt',
-            accessTokenTTL: ACCESS_TOKEN_TTL,
-            // The keystore picks the first key usable with `alg`: the newest, see rotate().
-            jwt: { sign: { alg } },
-          };
+          const server = RESOURCES[resource];
+          if (!server) throw new errors.InvalidTarget();
+          const info = { scope: RESOURCE_SCOPE, audience: resource, accessTokenTTL: ACCESS_TOKEN_TTL };
+          if (server.opaque) return { ...info, accessTokenFormat: 'opaque' };
+          // The keystore picks the first key usable with `alg`: the newest, see rotate().
+          return { ...info, accessTokenFormat: 'jwt', jwt: { sign: { alg: server.alg } } };
         },
       },
     },
-    // The defaults would work too, but each prints a notice on first use.
+    // The defaults would work too, but each prints a notice on first use. No browser calls
+    // this provider, so no origin is allowed.
     ttl: { ClientCredentials: ACCESS_TOKEN_TTL },
     clientBasedCORS: () => false,
   });
@@ -121,12 +166,10 @@ const stats = { jwks_requests: 0, discovery_requests: 0 };
 let jwksMaxAge = 300;
 let issuer;
 let keys = generateSigningKeys();
-// Tokens live in oidc-provider's in-memory adapter, which is shared by every instance in the
-// process, so a token issued before a rotation can still be introspected after it.
-let provider;
+// The current provider's request handler.
 let callback;
 
-function publicKid(alg) {
+function currentKid(alg) {
   return keys.find((key) => key.alg === alg).kid;
 }
 
@@ -141,9 +184,9 @@ function rotate(keepOld) {
   const fresh = generateSigningKeys();
   // New keys first: the keystore signs with the first key that fits the algorithm.
   keys = keepOld ? [...fresh, ...keys] : fresh;
-  provider = buildProvider(issuer, keys);
-  callback = provider.callback();
-  return { kid: publicKid('RS256'), kids: Object.fromEntries(Object.values(RESOURCES).map((alg) => [alg, publicKid(alg)])) };
+  callback = buildProvider(issuer, keys).callback();
+  const kids = Object.fromEntries(KEY_TYPES.map(([alg]) => [alg, currentKid(alg)]));
+  return { kid: kids.RS256, kids };
 }
 
 function control(req, res, url) {
@@ -195,7 +238,6 @@ process.stdin.resume();
 
 server.listen(Number(process.argv[2] ?? 0), '127.0.0.1', () => {
   issuer = `http://127.0.0.1:${server.address().port}`;
-  provider = buildProvider(issuer, keys);
-  callback = provider.callback();
+  callback = buildProvider(issuer, keys).callback();
   console.log(`READY ${issuer}`);
 });

@@ -1,6 +1,6 @@
 //! The identity provider harness itself (`idp_support`, over `tests/idp/provider.mjs`):
-//! discovery, tokens that verify against the published JWKS, key rotation, request counts,
-//! the JWKS' `Cache-Control`, and stopping. The JWKS verifier's own end-to-end tests build
+//! discovery, tokens that verify against the published JWKS, key rotation, introspection of
+//! opaque tokens, request counts, the JWKS' `Cache-Control`, and stopping. The JWKS verifier's own end-to-end tests build
 //! on these guarantees.
 //!
 //! Each test passes with a notice when node or the npm packages are missing (and fails when
@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 use std::net::{SocketAddr, TcpStream};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use idp_support::{API, EDDSA_API, ES256_API, Idp};
+use idp_support::{API, EDDSA_API, ES256_API, Idp, OPAQUE_API};
 use jsonwebtoken::jwk::JwkSet;
 use jsonwebtoken::{Algorithm, DecodingKey, TokenData, Validation, decode, decode_header};
 use serde::Deserialize;
@@ -153,6 +153,23 @@ async fn rotation_can_keep_publishing_the_old_keys() {
     // Tokens from before the rotation still verify, and so do new ones.
     verify(&old_token, &jwks, idp.issuer(), API);
     verify(&new_token, &jwks, idp.issuer(), API);
+}
+
+#[tokio::test]
+async fn opaque_tokens_are_introspectable_across_rotations() {
+    let Some(idp) = Idp::start() else { return };
+    let token = idp
+        .client_credentials_token("items:read", Some(OPAQUE_API))
+        .await;
+    assert!(decode_header(&token).is_err(), "not a JWT: {token}");
+
+    idp.rotate(false).await;
+    let answer = idp.introspect(&token).await;
+    assert_eq!(answer["active"], true, "{answer}");
+    assert_eq!(answer["aud"], OPAQUE_API);
+    assert_eq!(answer["scope"], "items:read");
+    assert_eq!(answer["client_id"], "svc");
+    assert_eq!(idp.introspect("unknown").await["active"], false);
 }
 
 #[tokio::test]

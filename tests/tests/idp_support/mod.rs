@@ -3,8 +3,8 @@
 //!
 //! It issues JWT access tokens to the client `svc` (client credentials), signed RS256 for
 //! [`API`] (the default resource), ES256 for [`ES256_API`] and `EdDSA` for [`EDDSA_API`],
-//! and answers test-only control routes: key rotation, request counts, the JWKS'
-//! `Cache-Control`.
+//! opaque ones for [`OPAQUE_API`] (oidc-provider introspects only those), and answers
+//! test-only control routes: key rotation, request counts, the JWKS' `Cache-Control`.
 //!
 //! Needs Node.js on `PATH` and `npm ci --prefix tests/idp`. Without them [`Idp::start`] gives
 //! `None` after a notice (the tests then pass without checking anything), or panics when
@@ -33,6 +33,8 @@ pub(crate) const API: &str = "https://api.example.test";
 pub(crate) const ES256_API: &str = "https://es256.example.test";
 /// A resource whose tokens are signed `EdDSA` (Ed25519).
 pub(crate) const EDDSA_API: &str = "https://eddsa.example.test";
+/// A resource whose tokens are opaque: only these can be introspected.
+pub(crate) const OPAQUE_API: &str = "https://opaque.example.test";
 
 /// The client-credentials client and its secret (`client_secret_basic`).
 pub(crate) const CLIENT_ID: &str = "svc";
@@ -187,6 +189,21 @@ impl Idp {
             .as_str()
             .unwrap_or_else(|| panic!("no access_token in {body}"))
             .to_owned()
+    }
+
+    /// The introspection endpoint's answer (RFC 7662) about an opaque `token` (see
+    /// [`OPAQUE_API`]), asked as `svc`: `{"active": false}` when it is unknown or expired.
+    /// oidc-provider refuses to introspect JWTs (400 `unsupported_token_type`: a panic here).
+    pub(crate) async fn introspect(&self, token: &str) -> serde_json::Value {
+        let response = self
+            .http
+            .post(format!("{}/token/introspection", self.issuer))
+            .basic_auth(CLIENT_ID, Some(CLIENT_SECRET))
+            .form(&[("token", token)])
+            .send()
+            .await
+            .expect("the introspection endpoint answers");
+        expect_ok(response).await.json().await.expect("JSON")
     }
 
     /// New signing keys for every algorithm; new tokens are signed with them and the JWKS
