@@ -92,6 +92,12 @@ pub struct Declaration {
     pub scopes: &'static [&'static str],
     /// The oldest OpenAPI version that can describe the scheme.
     pub min_openapi_version: OpenApiVersion,
+    /// The issuer whose tokens the scheme accepts (`iss`), for bearer-token schemes that
+    /// declare one: every JWT verifier requires it.
+    pub issuer: Option<&'static str>,
+    /// The audience tokens must name (`aud`): this resource server's identifier (RFC 8707),
+    /// for bearer-token schemes that declare one: every JWT verifier requires it.
+    pub audience: Option<&'static str>,
     /// What `scopes` holds, `"scope"` or `"role"`, for `scopes!`'s messages.
     pub(crate) noun: &'static str,
     /// The derive found errors and emitted a stand-in impl: `scopes!` stays quiet so that one
@@ -111,9 +117,35 @@ impl Declaration {
             name,
             scopes,
             min_openapi_version,
+            issuer: None,
+            audience: None,
             noun: "scope",
             errored: false,
         }
+    }
+
+    /// The same declaration, accepting only tokens issued by `issuer`.
+    ///
+    /// ```
+    /// use authscheme::{Declaration, openapi::OpenApiVersion};
+    ///
+    /// const API: Declaration = Declaration::new("Api", &[], OpenApiVersion::V3_0)
+    ///     .issuer("https://idp.example")
+    ///     .audience("https://api.example");
+    /// assert_eq!(API.issuer, Some("https://idp.example"));
+    /// assert_eq!(API.audience, Some("https://api.example"));
+    /// ```
+    #[must_use]
+    pub const fn issuer(mut self, issuer: &'static str) -> Self {
+        self.issuer = Some(issuer);
+        self
+    }
+
+    /// The same declaration, accepting only tokens whose audience includes `audience`.
+    #[must_use]
+    pub const fn audience(mut self, audience: &'static str) -> Self {
+        self.audience = Some(audience);
+        self
     }
 
     /// The same declaration, whose `scopes` are role names (`api_key`, `http`, `mutual_tls`).

@@ -76,7 +76,11 @@ async fn call(app: &Router, method: &str, token: &str) -> (StatusCode, Option<St
     let body = axum::body::to_bytes(response.into_body(), 1 << 16)
         .await
         .expect("a body");
-    (status, challenge, String::from_utf8_lossy(&body).into_owned())
+    (
+        status,
+        challenge,
+        String::from_utf8_lossy(&body).into_owned(),
+    )
 }
 
 const INVALID_TOKEN: &str = r#"Bearer error="invalid_token""#;
@@ -90,7 +94,11 @@ async fn client_credentials_tokens_are_verified_through_discovery_for_each_algor
             .client_credentials_token("items:read", Some(resource))
             .await;
         let (status, _, body) = call(&app, "GET", &token).await;
-        assert_eq!((status, body.as_str()), (StatusCode::OK, "read by svc"), "{resource}");
+        assert_eq!(
+            (status, body.as_str()),
+            (StatusCode::OK, "read by svc"),
+            "{resource}"
+        );
     }
     // One discovery and one key set per verifier; no fetch per request.
     let stats = idp.stats().await;
@@ -154,7 +162,11 @@ async fn cached_keys_keep_working_while_the_provider_is_stopped() {
         .audience(API)
         .fetch(ReqwestFetch::new())
         // Refresh often, so the refreshes fail while the provider is down.
-        .refresh(Duration::from_secs(1), Duration::from_secs(1), Duration::from_secs(1))
+        .refresh(
+            Duration::from_secs(1),
+            Duration::from_secs(1),
+            Duration::from_secs(1),
+        )
         .retry(Duration::from_secs(1))
         .build()
         .await
