@@ -12,7 +12,7 @@ use serde_json::Value;
 
 use super::{Grant, Reason, Verifier, VerifyError};
 use crate::credentials::BearerToken;
-use crate::{ScopeSet, SecurityScheme};
+use crate::{Declaration, ScopeSet, SecurityScheme};
 
 /// Verifies JWT bearer tokens with [`jsonwebtoken`]: the signature, then the claims as the
 /// [`Validation`] and the table below say; the principal is the claims, deserialized as `T`.
@@ -37,7 +37,9 @@ use crate::{ScopeSet, SecurityScheme};
 /// | Leeway | 60 s, on `exp` and `nbf` | `leeway` |
 /// | Early expiry | none: a token is good until its `exp` | `reject_tokens_expiring_in_less_than` |
 /// | `aud` | none expected: a token with an `aud` is refused | `set_audience` (checked when present; add `"aud"` to `required_spec_claims` to require it), `validate_aud` |
+/// | declared `aud` | a scheme declaring `audience = ".."` requires an `aud` that names it, whatever the `Validation` says (a `set_audience` is then checked too) | the declaration |
 /// | `iss` | not compared | `set_issuer` (checked when present; add `"iss"` to `required_spec_claims` to require it) |
+/// | declared `iss` | a scheme declaring `issuer = ".."` requires an `iss` equal to it | the declaration |
 /// | `sub` | not compared | `sub` |
 /// | Required claims | `exp` only | `required_spec_claims` |
 /// | Shape of `aud`, `iss`, `sub` | `aud` and `iss` a string or an array of strings, `sub` a string: any other value (`null` too) is refused rather than skipped | fixed |
@@ -83,6 +85,9 @@ pub struct JwtVerifier<T = Value> {
 struct Inner {
     key: DecodingKey,
     validation: Validation,
+    /// `validation` for a scheme that declares its audience, when `validation` expects none:
+    /// the declared audience is then the one expected, instead of any `aud` being refused.
+    declared_audience: Validation,
 }
 
 impl<T> JwtVerifier<T> {
@@ -93,8 +98,14 @@ impl<T> JwtVerifier<T> {
         // as that default, so there is no opting out: a token is never good before the time
         // its issuer set, and clock skew is what `leeway` allows for.
         validation.validate_nbf = true;
+        let mut declared_audience = validation.clone();
+        declared_audience.validate_aud = validation.validate_aud && validation.aud.is_some();
         Self {
-            inner: Arc::new(Inner { key, validation }),
+            inner: Arc::new(Inner {
+                key,
+                validation,
+                declared_audience,
+            }),
             claims: PhantomData,
         }
     }
@@ -130,7 +141,12 @@ where
         _parts: &Parts,
     ) -> Result<Grant<S, T>, VerifyError> {
         read_header(token.token())?;
-        verify_signed(token.token(), &self.inner.key, &self.inner.validation)
+        let validation = if S::DECLARATION.audience.is_some() {
+            &self.inner.declared_audience
+        } else {
+            &self.inner.validation
+        };
+        verify_signed(token.token(), &self.inner.key, validation)
     }
 }
 
@@ -158,6 +174,7 @@ pub(super) fn verify_signed<S: SecurityScheme, T: DeserializeOwned>(
     let data = jsonwebtoken::decode::<Value>(token, key, validation)
         .map_err(|error| refusal(error.kind()))?;
     check_registered_claim_shapes(&data.claims).map_err(could_not_validate)?;
+    check_declared_binding(&S::DECLARATION, &data.claims).map_err(could_not_validate)?;
     let scopes = granted_scopes::<S>(&data.claims).map_err(could_not_validate)?;
     // serde's message quotes the offending value: the reason names no claim's value.
     let claims =
@@ -243,6 +260,31 @@ fn check_registered_claim_shapes(claims: &Value) -> Result<(), Reason> {
     }
 }
 
+/// Refuses a token that does not name the issuer and audience the scheme declares
+/// (`#[oauth2(issuer = .., audience = ..)]`): whatever the verifier was configured with, a
+/// scheme bound to one issuer and audience accepts no other, and requires both claims.
+/// Runs after [`check_registered_claim_shapes`], so `aud` and `iss` are strings or arrays.
+fn check_declared_binding(declaration: &Declaration, claims: &Value) -> Result<(), Reason> {
+    if let Some(issuer) = declaration.issuer {
+        match StringClaim::read(claims, "iss")? {
+            None => return Err(Reason::MissingClaim("iss".into())),
+            Some(StringClaim::One(found)) if found == issuer => {}
+            Some(_) => return Err(Reason::WrongIssuer),
+        }
+    }
+    if let Some(audience) = declaration.audience {
+        let named = match StringClaim::read(claims, "aud")? {
+            None => return Err(Reason::MissingClaim("aud".into())),
+            Some(StringClaim::One(found)) => found == audience,
+            Some(StringClaim::Many(found)) => found.iter().any(|one| one == audience),
+        };
+        if !named {
+            return Err(Reason::WrongAudience);
+        }
+    }
+    Ok(())
+}
+
 /// The declared scopes among the `scope` and `scp` claims: a string holds names separated by
 /// spaces (RFC 8693 §4.2, RFC 9068 §2.2.3), an array one name per element (`scp` as Azure
 /// writes it, `scope` as Spring Authorization Server does).
@@ -301,8 +343,8 @@ mod tests {
     struct Jwt;
 
     impl SecurityScheme for Jwt {
-        const DECLARATION: crate::Declaration =
-            crate::Declaration::new("Jwt", &["read", "write"], openapi::OpenApiVersion::V3_0);
+        const DECLARATION: Declaration =
+            Declaration::new("Jwt", &["read", "write"], openapi::OpenApiVersion::V3_0);
         type Credentials = BearerToken;
         const CONFIG: () = ();
         const OPENAPI: openapi::SecurityScheme = openapi::SecurityScheme::bearer(None);
@@ -330,6 +372,15 @@ mod tests {
     where
         T: DeserializeOwned + Clone + Send + Sync + 'static,
     {
+        outcome_for::<Jwt, T>(token, validation)
+    }
+
+    /// [`outcome`] for the scheme `S`.
+    fn outcome_for<S, T>(token: &str, validation: Validation) -> Result<Grant<S, T>, VerifyError>
+    where
+        S: SecurityScheme<Credentials = BearerToken>,
+        T: DeserializeOwned + Clone + Send + Sync + 'static,
+    {
         let verifier: JwtVerifier<T> =
             JwtVerifier::new(DecodingKey::from_secret(SECRET), validation);
         let request = http::Request::get("/")
@@ -340,7 +391,7 @@ mod tests {
         let credentials = BearerToken::extract(&parts, &())
             .expect("well-formed")
             .expect("present");
-        let future = Verifier::<Jwt>::verify(&verifier, &credentials, &parts);
+        let future = Verifier::<S>::verify(&verifier, &credentials, &parts);
         let mut future = std::pin::pin!(future);
         let mut context = std::task::Context::from_waker(std::task::Waker::noop());
         match future.as_mut().poll(&mut context) {
@@ -371,6 +422,82 @@ mod tests {
         let mut validation = hs256();
         change(&mut validation);
         validation
+    }
+
+    /// A scheme that declares the issuer and audience its tokens must name.
+    struct Bound;
+
+    impl SecurityScheme for Bound {
+        const DECLARATION: Declaration =
+            Declaration::new("Bound", &["read"], openapi::OpenApiVersion::V3_0)
+                .issuer("https://idp.example")
+                .audience("https://api.example");
+        type Credentials = BearerToken;
+        const CONFIG: () = ();
+        const OPENAPI: openapi::SecurityScheme = openapi::SecurityScheme::bearer(None);
+    }
+
+    /// The reason `Bound` refuses `claims` with `validation`, `None` when it accepts them.
+    fn bound_refusal(claims: &Value, validation: Validation) -> Option<Reason> {
+        outcome_for::<Bound, Claims>(&sign(claims, SECRET), validation)
+            .err()
+            .map(|error| error.reason().cloned().expect("a reason"))
+    }
+
+    #[test]
+    fn a_declared_issuer_and_audience_are_required_whatever_the_validation_says() {
+        let exp = now() + 3600;
+        let good = json!({"sub": "a", "exp": exp, "iss": "https://idp.example", "aud": "https://api.example"});
+        // The default validation expects no audience, yet the declared one passes…
+        assert_eq!(bound_refusal(&good, hs256()), None);
+        let in_array = json!({"sub": "a", "exp": exp, "iss": "https://idp.example",
+            "aud": ["https://other.example", "https://api.example"]});
+        assert_eq!(bound_refusal(&in_array, hs256()), None);
+        // …and nothing else does, even with audience checks turned off.
+        let off = || hs256_and(|v| v.validate_aud = false);
+        for (claims, reason) in [
+            (
+                json!({"sub": "a", "exp": exp, "iss": "https://idp.example"}),
+                Reason::MissingClaim("aud".into()),
+            ),
+            (
+                json!({"sub": "a", "exp": exp, "aud": "https://api.example"}),
+                Reason::MissingClaim("iss".into()),
+            ),
+            (
+                json!({"sub": "a", "exp": exp, "iss": "https://idp.example", "aud": "https://other.example"}),
+                Reason::WrongAudience,
+            ),
+            (
+                json!({"sub": "a", "exp": exp, "iss": "https://idp.example", "aud": []}),
+                Reason::WrongAudience,
+            ),
+            (
+                json!({"sub": "a", "exp": exp, "iss": "https://evil.example", "aud": "https://api.example"}),
+                Reason::WrongIssuer,
+            ),
+            (
+                json!({"sub": "a", "exp": exp, "iss": ["https://idp.example"], "aud": "https://api.example"}),
+                Reason::WrongIssuer,
+            ),
+        ] {
+            assert_eq!(
+                bound_refusal(&claims, off()),
+                Some(reason.clone()),
+                "{claims}"
+            );
+            assert_eq!(bound_refusal(&claims, hs256()), Some(reason), "{claims}");
+        }
+        // A configured audience is checked too: a token must satisfy both.
+        let other = || hs256_and(|v| v.set_audience(&["https://other.example"]));
+        assert_eq!(bound_refusal(&good, other()), Some(Reason::WrongAudience));
+        assert_eq!(bound_refusal(&in_array, other()), None);
+        // A scheme that declares nothing keeps the validation's rule: no `aud` expected.
+        let plain = outcome::<Claims>(&sign(&good, SECRET), hs256());
+        assert_eq!(
+            plain.err().and_then(|error| error.reason().cloned()),
+            Some(Reason::WrongAudience)
+        );
     }
 
     /// The kinds of error that come from the verifier's own configuration, not from the token,

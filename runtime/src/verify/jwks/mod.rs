@@ -35,6 +35,7 @@ use super::jwt::{could_not_validate, read_header, verify_signed};
 use super::{Grant, Reason, Verifier, VerifyError};
 use crate::SecurityScheme;
 use crate::credentials::BearerToken;
+use crate::openapi::SecuritySchemeKind;
 
 mod cache;
 mod fetch;
@@ -142,6 +143,46 @@ impl<T> JwksVerifier<T> {
             },
             Some(ExpectedIssuer::Exact(issuer.into())),
         )
+    }
+
+    /// A verifier for the scheme `S`, from what it declares: its `issuer`, else its OpenID
+    /// Connect URL or `oauth2_metadata_url` (for discovery), and its `audience`. A scheme
+    /// that declares neither an issuer nor a metadata URL fails to [`build`](JwksBuilder::build).
+    ///
+    /// ```no_run
+    /// use authscheme::SecurityScheme;
+    /// use authscheme::verify::jwks::JwksVerifier;
+    ///
+    /// #[derive(SecurityScheme)]
+    /// #[openid_connect(url = "https://idp.example/.well-known/openid-configuration")]
+    /// struct Login;
+    ///
+    /// # async fn start() -> Result<(), authscheme::verify::jwks::JwksError> {
+    /// let verifier: JwksVerifier = JwksVerifier::for_scheme::<Login>()
+    ///     .audience("https://api.example")
+    ///     .build()
+    ///     .await?;
+    /// # let _ = verifier;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn for_scheme<S: SecurityScheme>() -> JwksBuilder<T> {
+        let declaration = S::DECLARATION;
+        let metadata_url = match &S::openapi().kind {
+            SecuritySchemeKind::OpenIdConnect { url } => Some(url.as_ref()),
+            SecuritySchemeKind::OAuth2 { metadata_url, .. } => metadata_url.as_deref(),
+            _ => None,
+        };
+        let mut builder = match (metadata_url, declaration.issuer) {
+            (Some(url), Some(issuer)) => Self::from_metadata_url(url).issuer(issuer),
+            (Some(url), None) => Self::from_metadata_url(url),
+            (None, Some(issuer)) => Self::discover(issuer),
+            (None, None) => JwksBuilder::new(Keys::Undeclared { scheme: S::NAME }, None),
+        };
+        if let Some(audience) = declaration.audience {
+            builder = builder.audience(audience);
+        }
+        builder
     }
 
     /// The issuer tokens must name in `iss`.
@@ -256,8 +297,16 @@ impl ExpectedIssuer {
 
 /// Where a builder gets the keys from.
 enum Keys {
-    Discovery { url: String },
-    Uri { jwks_uri: String },
+    Discovery {
+        url: String,
+    },
+    Uri {
+        jwks_uri: String,
+    },
+    /// [`JwksVerifier::for_scheme`] of a scheme that names no issuer nor metadata URL.
+    Undeclared {
+        scheme: &'static str,
+    },
 }
 
 /// The settings of a [`JwksVerifier`], from [`JwksVerifier::discover`],
@@ -416,6 +465,9 @@ impl<T> JwksBuilder<T> {
     ///
     /// Outside a tokio runtime.
     pub async fn build(self) -> Result<JwksVerifier<T>, JwksError> {
+        if let Keys::Undeclared { scheme } = self.keys {
+            return Err(JwksError::Undeclared { scheme });
+        }
         let Some(fetch) = self.fetch.or_else(default_fetch) else {
             return Err(JwksError::Configuration(
                 "no HTTP client: enable the `reqwest` feature, or give one with `fetch(..)`",
@@ -437,6 +489,7 @@ impl<T> JwksBuilder<T> {
             ));
         }
         let (issuer, jwks_uri) = match self.keys {
+            Keys::Undeclared { .. } => unreachable!("refused above"),
             Keys::Uri { jwks_uri } => {
                 let issuer = self.issuer.ok_or(JwksError::Configuration("no issuer"))?;
                 (issuer.into_string(), jwks_uri)
@@ -598,6 +651,15 @@ pub enum JwksError {
     NoJwksUri {
         /// The URL.
         url: String,
+    },
+    /// [`JwksVerifier::for_scheme`] of a scheme that declares neither an `issuer` nor a
+    /// metadata URL (an OpenID Connect `url`, an `oauth2_metadata_url`).
+    #[error(
+        "the scheme `{scheme}` declares no issuer and no metadata URL to discover its keys from: declare `issuer = \"..\"`, or use `JwksVerifier::discover`"
+    )]
+    Undeclared {
+        /// The scheme's name.
+        scheme: &'static str,
     },
     /// The key set document is not a JWK Set.
     #[error("the key set is not a JWK Set: {0}")]

@@ -517,3 +517,54 @@ async fn the_refresh_stops_with_the_last_verifier() {
     tokio::time::sleep(Duration::from_hours(1)).await;
     assert_eq!(idp.gets(JWKS), 2);
 }
+
+/// Declares the provider's discovery URL, issuer and audience, as a derive would.
+struct Declared;
+
+impl SecurityScheme for Declared {
+    const DECLARATION: crate::Declaration =
+        crate::Declaration::new("Declared", &["read"], openapi::OpenApiVersion::V3_0)
+            .issuer(ISSUER)
+            .audience(AUDIENCE);
+    type Credentials = BearerToken;
+    const CONFIG: () = ();
+    const OPENAPI: openapi::SecurityScheme = openapi::SecurityScheme::open_id_connect(DISCOVERY);
+}
+
+#[tokio::test(start_paused = true)]
+async fn for_scheme_takes_the_discovery_url_issuer_and_audience_the_scheme_declares() {
+    let idp = FakeIdp::new(&[ed_jwk("a", ED_A_X)]);
+    let verifier: JwksVerifier = JwksVerifier::for_scheme::<Declared>()
+        .fetch(idp.clone())
+        .build()
+        .await
+        .unwrap();
+    assert_eq!((verifier.issuer(), verifier.jwks_uri()), (ISSUER, JWKS));
+    let token = BearerToken::extract(
+        &http::Request::get("/")
+            .header("authorization", format!("Bearer {}", ed_token("a", ED_A)))
+            .body(())
+            .unwrap()
+            .into_parts()
+            .0,
+        &(),
+    )
+    .unwrap()
+    .unwrap();
+    let (parts, ()) = http::Request::new(()).into_parts();
+    assert!(
+        Verifier::<Declared>::verify(&verifier, &token, &parts)
+            .await
+            .is_ok()
+    );
+    // A scheme with nothing to discover from says so.
+    let error = JwksVerifier::<Value>::for_scheme::<Api>()
+        .fetch(idp.clone())
+        .build()
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(error, JwksError::Undeclared { scheme: "Api" }),
+        "{error}"
+    );
+}
