@@ -1,5 +1,6 @@
 //! A ready [`Verifier`] for JWT bearer tokens (feature `jwt`).
 
+use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
 use std::sync::Arc;
@@ -7,8 +8,10 @@ use std::sync::Arc;
 use http::request::Parts;
 use jsonwebtoken::errors::ErrorKind;
 use jsonwebtoken::{DecodingKey, Header, Validation};
-use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use serde::de::{DeserializeOwned, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
+use serde_json::value::RawValue;
 
 use super::{Grant, Reason, Verifier, VerifyError};
 use crate::credentials::BearerToken;
@@ -171,14 +174,21 @@ pub(super) fn verify_signed<S: SecurityScheme, T: DeserializeOwned>(
     key: &DecodingKey,
     validation: &Validation,
 ) -> Result<Grant<S, T>, VerifyError> {
-    let data = jsonwebtoken::decode::<Value>(token, key, validation)
+    // The claims are kept as their JSON text and read twice, borrowing from it: once for the
+    // registered claims the verifier checks, once as `T`. Reading them into a `Value` first
+    // would allocate a node per member, to be copied out of again.
+    let data = jsonwebtoken::decode::<Box<RawValue>>(token, key, validation)
         .map_err(|error| refusal(error.kind()))?;
-    check_registered_claim_shapes(&data.claims).map_err(could_not_validate)?;
-    check_declared_binding(&S::DECLARATION, &data.claims).map_err(could_not_validate)?;
-    let scopes = granted_scopes::<S>(&data.claims).map_err(could_not_validate)?;
+    let text = data.claims.get();
+    // `jsonwebtoken` parsed the same text; what can still fail here is a member twice.
+    let registered: RegisteredClaims<'_> =
+        serde_json::from_str(text).map_err(|_| could_not_validate(Reason::MalformedToken))?;
+    check_registered_claim_shapes(&registered).map_err(could_not_validate)?;
+    check_declared_binding(&S::DECLARATION, &registered).map_err(could_not_validate)?;
+    let scopes = granted_scopes::<S>(&registered).map_err(could_not_validate)?;
     // serde's message quotes the offending value: the reason names no claim's value.
     let claims =
-        T::deserialize(&data.claims).map_err(|_| could_not_validate(Reason::UnexpectedClaims))?;
+        serde_json::from_str(text).map_err(|_| could_not_validate(Reason::UnexpectedClaims))?;
     Ok(Grant::new(claims, scopes))
 }
 
@@ -251,12 +261,12 @@ fn check_critical_extensions(header: &Header) -> Result<(), Reason> {
 
 /// Refuses an `aud`, `iss` or `sub` of a shape `jsonwebtoken` cannot read: it skips such a
 /// claim rather than compare it, so an `aud` written as a number would pass `set_audience`.
-fn check_registered_claim_shapes(claims: &Value) -> Result<(), Reason> {
-    StringClaim::read(claims, "aud")?;
-    StringClaim::read(claims, "iss")?;
-    match StringClaim::read(claims, "sub")? {
-        None | Some(StringClaim::One(_)) => Ok(()),
-        Some(StringClaim::Many(_)) => Err(Reason::InvalidClaim("sub".into())),
+fn check_registered_claim_shapes(claims: &RegisteredClaims<'_>) -> Result<(), Reason> {
+    claims.aud.refuse_other("aud")?;
+    claims.iss.refuse_other("iss")?;
+    match claims.sub {
+        StringClaim::Absent | StringClaim::One(_) => Ok(()),
+        StringClaim::Many(_) | StringClaim::Other => Err(Reason::InvalidClaim("sub".into())),
     }
 }
 
@@ -264,19 +274,23 @@ fn check_registered_claim_shapes(claims: &Value) -> Result<(), Reason> {
 /// (`#[oauth2(issuer = .., audience = ..)]`): whatever the verifier was configured with, a
 /// scheme bound to one issuer and audience accepts no other, and requires both claims.
 /// Runs after [`check_registered_claim_shapes`], so `aud` and `iss` are strings or arrays.
-fn check_declared_binding(declaration: &Declaration, claims: &Value) -> Result<(), Reason> {
+fn check_declared_binding(
+    declaration: &Declaration,
+    claims: &RegisteredClaims<'_>,
+) -> Result<(), Reason> {
     if let Some(issuer) = declaration.issuer {
-        match StringClaim::read(claims, "iss")? {
-            None => return Err(Reason::MissingClaim("iss".into())),
-            Some(StringClaim::One(found)) if found == issuer => {}
-            Some(_) => return Err(Reason::WrongIssuer),
+        match &claims.iss {
+            StringClaim::Absent => return Err(Reason::MissingClaim("iss".into())),
+            StringClaim::One(found) if found == issuer => {}
+            _ => return Err(Reason::WrongIssuer),
         }
     }
     if let Some(audience) = declaration.audience {
-        let named = match StringClaim::read(claims, "aud")? {
-            None => return Err(Reason::MissingClaim("aud".into())),
-            Some(StringClaim::One(found)) => found == audience,
-            Some(StringClaim::Many(found)) => found.iter().any(|one| one == audience),
+        let named = match &claims.aud {
+            StringClaim::Absent => return Err(Reason::MissingClaim("aud".into())),
+            StringClaim::One(found) => found == audience,
+            StringClaim::Many(found) => found.iter().any(|one| one == audience),
+            StringClaim::Other => false,
         };
         if !named {
             return Err(Reason::WrongAudience);
@@ -288,44 +302,132 @@ fn check_declared_binding(declaration: &Declaration, claims: &Value) -> Result<(
 /// The declared scopes among the `scope` and `scp` claims: a string holds names separated by
 /// spaces (RFC 8693 §4.2, RFC 9068 §2.2.3), an array one name per element (`scp` as Azure
 /// writes it, `scope` as Spring Authorization Server does).
-fn granted_scopes<S: SecurityScheme>(claims: &Value) -> Result<ScopeSet<S>, Reason> {
-    Ok(scope_claim(claims, "scope")?.union(scope_claim(claims, "scp")?))
+fn granted_scopes<S: SecurityScheme>(claims: &RegisteredClaims<'_>) -> Result<ScopeSet<S>, Reason> {
+    Ok(scope_claim(&claims.scope, "scope")?.union(scope_claim(&claims.scp, "scp")?))
 }
 
 /// The declared scopes one of the scope claims names.
 fn scope_claim<S: SecurityScheme>(
-    claims: &Value,
-    claim: &'static str,
+    claim: &StringClaim<'_>,
+    name: &'static str,
 ) -> Result<ScopeSet<S>, Reason> {
-    Ok(match StringClaim::read(claims, claim)? {
-        None => ScopeSet::EMPTY,
-        Some(StringClaim::One(names)) => ScopeSet::from_names(names.split(' ')),
-        Some(StringClaim::Many(names)) => {
-            ScopeSet::from_names(names.iter().filter_map(Value::as_str))
-        }
+    Ok(match claim {
+        StringClaim::Absent => ScopeSet::EMPTY,
+        StringClaim::One(names) => ScopeSet::from_names(names.split(' ')),
+        StringClaim::Many(names) => ScopeSet::from_names(names.iter().map(|name| &**name)),
+        StringClaim::Other => return Err(Reason::InvalidClaim(name.into())),
     })
 }
 
-/// A claim holding a string or an array of strings (`aud`, `iss`, `scope`, `scp`).
-enum StringClaim<'a> {
-    One(&'a str),
-    /// Every element is a string.
-    Many(&'a [Value]),
+/// The registered claims the verifier reads itself, borrowed from the claims' JSON text.
+/// Each is read for its shape; the others are skipped unread.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct RegisteredClaims<'a> {
+    #[serde(borrow)]
+    aud: StringClaim<'a>,
+    #[serde(borrow)]
+    iss: StringClaim<'a>,
+    #[serde(borrow)]
+    sub: StringClaim<'a>,
+    #[serde(borrow)]
+    scope: StringClaim<'a>,
+    #[serde(borrow)]
+    scp: StringClaim<'a>,
 }
 
-impl<'a> StringClaim<'a> {
-    /// The claim named `claim`, `None` when absent. Any other shape (`null` too) is refused
-    /// rather than taken for an absent claim: an issuer's format the verifier does not read
-    /// must not pass for a token that claims nothing.
-    fn read(claims: &'a Value, claim: &'static str) -> Result<Option<Self>, Reason> {
-        match claims.get(claim) {
-            None => Ok(None),
-            Some(Value::String(one)) => Ok(Some(Self::One(one))),
-            Some(Value::Array(many)) if many.iter().all(Value::is_string) => {
-                Ok(Some(Self::Many(many)))
-            }
-            Some(_) => Err(Reason::InvalidClaim(claim.into())),
+/// A claim that should hold a string or an array of strings (`aud`, `iss`, `sub`, `scope`,
+/// `scp`). Any other shape (`null` too) is [`Other`](Self::Other), to be refused rather than
+/// taken for an absent claim: a format the verifier does not read must not pass for a token
+/// that claims nothing.
+#[derive(Default)]
+enum StringClaim<'a> {
+    #[default]
+    Absent,
+    /// Borrowed from the JSON text unless it holds escapes.
+    One(Cow<'a, str>),
+    /// Every element is a string.
+    Many(Vec<Cow<'a, str>>),
+    Other,
+}
+
+impl StringClaim<'_> {
+    fn refuse_other(&self, claim: &'static str) -> Result<(), Reason> {
+        match self {
+            Self::Other => Err(Reason::InvalidClaim(claim.into())),
+            _ => Ok(()),
         }
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for StringClaim<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(StringClaimVisitor(PhantomData))
+    }
+}
+
+/// Sorts any JSON value into a [`StringClaim`]; every value is accepted (and consumed), so
+/// the shape decides, never a parse error.
+struct StringClaimVisitor<'a>(PhantomData<&'a ()>);
+
+impl<'de: 'a, 'a> Visitor<'de> for StringClaimVisitor<'a> {
+    type Value = StringClaim<'a>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_borrowed_str<E>(self, text: &'de str) -> Result<Self::Value, E> {
+        Ok(StringClaim::One(Cow::Borrowed(text)))
+    }
+
+    fn visit_str<E>(self, text: &str) -> Result<Self::Value, E> {
+        Ok(StringClaim::One(Cow::Owned(text.to_owned())))
+    }
+
+    fn visit_string<E>(self, text: String) -> Result<Self::Value, E> {
+        Ok(StringClaim::One(Cow::Owned(text)))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut elements: A) -> Result<Self::Value, A::Error> {
+        let mut names = Vec::new();
+        let mut all_strings = true;
+        while let Some(element) = elements.next_element::<StringClaim<'a>>()? {
+            match element {
+                StringClaim::One(name) => names.push(name),
+                _ => all_strings = false,
+            }
+        }
+        Ok(if all_strings {
+            StringClaim::Many(names)
+        } else {
+            StringClaim::Other
+        })
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut members: A) -> Result<Self::Value, A::Error> {
+        while members.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(StringClaim::Other)
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(StringClaim::Other)
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(StringClaim::Other)
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+        Ok(StringClaim::Other)
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(StringClaim::Other)
+    }
+
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(StringClaim::Other)
     }
 }
 
@@ -422,6 +524,45 @@ mod tests {
         let mut validation = hs256();
         change(&mut validation);
         validation
+    }
+
+    /// Every JSON shape is sorted, none is a parse error, and escaped strings are read.
+    #[test]
+    fn claims_are_sorted_by_shape_from_the_json_text() {
+        let shape = |json: &str| match serde_json::from_str::<StringClaim<'_>>(json) {
+            Ok(StringClaim::Absent) => "absent".to_owned(),
+            Ok(StringClaim::One(one)) => format!("one {one}"),
+            Ok(StringClaim::Many(many)) => format!("many {}", many.join(",")),
+            Ok(StringClaim::Other) => "other".to_owned(),
+            Err(error) => format!("error {error}"),
+        };
+        for (json, expected) in [
+            (r#""a b""#, "one a b"),
+            (r#""caf\u00e9 \"x\"""#, "one café \"x\""),
+            (r#"["a", "b\n"]"#, "many a,b\n"),
+            ("[]", "many "),
+            (r#"["a", 1]"#, "other"),
+            (r#"["a", ["b"]]"#, "other"),
+            (r#"["a", {"b": [1, {"c": null}]}]"#, "other"),
+            (r#"{"a": "b"}"#, "other"),
+            ("null", "other"),
+            ("true", "other"),
+            ("-1", "other"),
+            ("18446744073709551615", "other"),
+            ("1.5e300", "other"),
+        ] {
+            assert_eq!(shape(json), expected, "{json}");
+        }
+        let claims: RegisteredClaims<'_> =
+            serde_json::from_str(r#"{"aud": "x", "other": [1, {"scope": 2}], "scp": ["r"]}"#)
+                .expect("parses");
+        assert!(matches!(claims.aud, StringClaim::One(_)));
+        assert!(matches!(claims.scope, StringClaim::Absent));
+        assert!(matches!(claims.scp, StringClaim::Many(_)));
+        // A member twice is a malformed token (RFC 7519 §4 lets a recipient refuse it).
+        assert!(
+            serde_json::from_str::<RegisteredClaims<'_>>(r#"{"aud": "x", "aud": "y"}"#).is_err()
+        );
     }
 
     /// A scheme that declares the issuer and audience its tokens must name.
