@@ -54,8 +54,9 @@ use crate::{Declaration, ScopeSet, SecurityScheme};
 /// `validation.set_audience(&["https://api.example"])` and
 /// `validation.set_required_spec_claims(&["exp", "aud"])`.
 ///
-/// Cloning is cheap (the key and validation are shared). The crate is built with its
-/// pure-Rust `rust_crypto` backend; do not also enable `jsonwebtoken`'s `aws_lc_rs` feature.
+/// Cloning is cheap (the key and validation are shared). Signatures are checked with
+/// `jsonwebtoken`'s pure-Rust `rust_crypto` backend, or with aws-lc-rs under this crate's
+/// `aws_lc_rs` feature (much faster for RSA and ECDSA; see [`install_crypto_backend`]).
 ///
 /// ```
 /// use authscheme::jsonwebtoken::{Algorithm, DecodingKey, Validation};
@@ -101,6 +102,7 @@ impl<T> JwtVerifier<T> {
         // as that default, so there is no opting out: a token is never good before the time
         // its issuer set, and clock skew is what `leeway` allows for.
         validation.validate_nbf = true;
+        install_crypto_backend();
         let mut declared_audience = validation.clone();
         declared_audience.validate_aud = validation.validate_aud && validation.aud.is_some();
         Self {
@@ -150,6 +152,28 @@ where
             &self.inner.validation
         };
         verify_signed(token.token(), &self.inner.key, validation)
+    }
+}
+
+/// Makes `jsonwebtoken` use the crypto backend this crate was built for, before anything
+/// signs or verifies. With the `aws_lc_rs` feature, `jsonwebtoken` is built with both of its
+/// backends (the pure-Rust one comes with `jwt`), and then picks none by itself: every call
+/// would panic until a provider is installed. This installs aws-lc-rs as the process
+/// default, unless the application installed one first (that one is kept). Without the
+/// feature it does nothing.
+///
+/// The verifiers call it when built. An application that signs tokens with `jsonwebtoken`
+/// before it builds a verifier calls it first.
+///
+/// ```
+/// authscheme::verify::install_crypto_backend();
+/// ```
+pub fn install_crypto_backend() {
+    #[cfg(feature = "aws_lc_rs")]
+    {
+        use jsonwebtoken::crypto::{CryptoProvider, aws_lc};
+        // `Err` means a provider is installed already: the application's choice stands.
+        let _ = CryptoProvider::install_default(&aws_lc::DEFAULT_PROVIDER);
     }
 }
 

@@ -63,7 +63,7 @@ pub use ready::{ApiKeys, BasicUsers, FnVerifier, KeyCredentials, verify_fn, veri
 #[cfg(feature = "jwt")]
 mod jwt;
 #[cfg(feature = "jwt")]
-pub use jwt::JwtVerifier;
+pub use jwt::{JwtVerifier, install_crypto_backend};
 
 #[cfg(feature = "jwks")]
 pub mod jwks;

@@ -515,6 +515,7 @@ impl<T> JwksBuilder<T> {
                 (metadata.issuer, jwks_uri)
             }
         };
+        super::install_crypto_backend();
         let mut validation = Validation::new(Algorithm::RS256);
         validation.validate_nbf = true;
         validation.leeway = self.leeway.as_secs();
