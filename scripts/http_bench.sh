@@ -136,7 +136,8 @@ pids+=("$petstore_pid")
 
 # Uvicorn is given a port that was free a moment ago (it does not print the one it got).
 port=$("$py" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-"${server_pin[@]}" "$py" -m uvicorn fastapi_app:app --app-dir benches/http \
+# No __pycache__ left in the repository: the app is compiled once at start either way.
+PYTHONDONTWRITEBYTECODE=1 "${server_pin[@]}" "$py" -m uvicorn fastapi_app:app --app-dir benches/http \
   --host 127.0.0.1 --port "$port" --loop uvloop --http httptools \
   --no-access-log --log-level warning >"$work/uvicorn.log" 2>&1 &
 uvicorn_pid=$!
