@@ -147,9 +147,13 @@ fn urn_message(text: &str, key: &str, problem: UrnProblem) -> String {
         UrnProblem::Percent(index) => {
             format!("`{key}` is not a valid URN: `%` at {index} must be followed by two hex digits")
         }
-        UrnProblem::Component(index) if text[index..].starts_with('#') => format!(
-            "`{key}` must not contain a fragment (`#...`): an f-component is not part of a URN's name (RFC 8141 §3; RFC 8707 §2)"
-        ),
+        UrnProblem::Component(index)
+            if text.get(index..).is_some_and(|rest| rest.starts_with('#')) =>
+        {
+            format!(
+                "`{key}` must not contain a fragment (`#...`): an f-component is not part of a URN's name (RFC 8141 §3; RFC 8707 §2)"
+            )
+        }
         UrnProblem::Component(index) => format!(
             "`{key}` must be a URN's name alone: the `?` at {index} starts an r- or q-component (`?+...`, `?=...`), which is not part of it (RFC 8141 §3)"
         ),
