@@ -1,6 +1,7 @@
 //! URL-valued fields: RFC 3986 syntax (parsed by `fluent-uri`) and the rules OpenAPI and OAuth
 //! add on top (no fragment, an `http`/`https` URL has a host, and for declarations the `https`
-//! policy of CT-E3).
+//! policy of CT-E3); and the identifiers a bearer token names, its issuer and audience (CT-E8,
+//! CT-E9), which are absolute URLs or, for an audience, URNs (RFC 8141).
 
 use fluent_uri::{ParseErrorKind, UriRef};
 
@@ -124,6 +125,198 @@ pub fn url_problem(text: &str, policy: UrlPolicy) -> Option<UrlProblem> {
     (!allowed).then(|| UrlProblem::Insecure(scheme.to_owned()))
 }
 
+/// What is wrong with the issuer or the audience a bearer token must name (`iss`, `aud`).
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum IdentifierProblem {
+    /// As an absolute URL, under [`UrlPolicy::Fetched`] (`https`, or `http` on a loopback
+    /// host). Text without a scheme (`"my api"`, `"//host"`) is [`UrlProblem::Relative`],
+    /// whatever else is wrong with it: being absolute is what it lacks first.
+    Url(UrlProblem),
+    /// An issuer with a query (`?...`): an issuer identifier has "no query or fragment
+    /// components" (RFC 8414 §2, OpenID Connect Discovery §2).
+    Query,
+    /// Text that starts with `urn:`, as a URN.
+    Urn(UrnProblem),
+}
+
+/// What is wrong with a URN. Offsets are byte offsets into the text.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum UrnProblem {
+    /// The text does not start with `urn:` (in any case).
+    NotUrn,
+    /// The NID, between `urn:` and the next `:`, is not 2 to 32 letters, digits and `-`
+    /// starting and ending with a letter or digit.
+    Nid,
+    /// No namespace-specific string: nothing, or no `:`, after the NID.
+    NoNss,
+    /// A character the NSS cannot hold (outside RFC 3986 `pchar` and `/`), or a `/` first.
+    Character(char, usize),
+    /// `%` not followed by two hex digits.
+    Percent(usize),
+    /// A `?` or `#`, which starts an r-, q- or f-component: those are not part of the name.
+    Component(usize),
+}
+
+/// Why `text` is not an issuer identifier (`iss`), or `None` when it is one: an absolute
+/// `https` URL (`http` on a loopback host, for development) with no query and no fragment
+/// (RFC 8414 §2, OpenID Connect Discovery §2).
+///
+/// ```
+/// use authscheme_grammar::url::{IdentifierProblem, UrlProblem, issuer_problem};
+///
+/// assert_eq!(issuer_problem("https://idp.example.com/realms/a"), None);
+/// assert_eq!(issuer_problem("http://localhost:8080"), None);
+/// assert_eq!(issuer_problem("https://idp.example.com?tenant=a"), Some(IdentifierProblem::Query));
+/// assert_eq!(
+///     issuer_problem("idp.example.com"),
+///     Some(IdentifierProblem::Url(UrlProblem::Relative))
+/// );
+/// ```
+pub fn issuer_problem(text: &str) -> Option<IdentifierProblem> {
+    if let Some(problem) = absolute_url_problem(text) {
+        return Some(IdentifierProblem::Url(problem));
+    }
+    // The text parsed and has no fragment, so a `?` can only start its query.
+    text.contains('?').then_some(IdentifierProblem::Query)
+}
+
+/// Why `text` is not an audience identifier (`aud`, RFC 8707 §2's resource indicator), or
+/// `None` when it is one: an absolute `https` URL (`http` on a loopback host) without a
+/// fragment, a query allowed; or, when it starts with `urn:`, a URN ([`urn_problem`]).
+///
+/// ```
+/// use authscheme_grammar::url::{IdentifierProblem, UrlProblem, UrnProblem, audience_problem};
+///
+/// assert_eq!(audience_problem("https://api.example.com/v1?tenant=a"), None);
+/// assert_eq!(audience_problem("urn:example:items-api"), None);
+/// assert_eq!(
+///     audience_problem("my api"),
+///     Some(IdentifierProblem::Url(UrlProblem::Relative))
+/// );
+/// assert_eq!(audience_problem("urn:x"), Some(IdentifierProblem::Urn(UrnProblem::Nid)));
+/// ```
+pub fn audience_problem(text: &str) -> Option<IdentifierProblem> {
+    if starts_with_urn(text) {
+        return urn_problem(text).map(IdentifierProblem::Urn);
+    }
+    absolute_url_problem(text).map(IdentifierProblem::Url)
+}
+
+/// Why `text` is not a URN's `assigned-name`, `"urn" ":" NID ":" NSS` (RFC 8141 §2), or
+/// `None` when it is one. The r-, q- and f-components a URN may carry after it (`?+..`,
+/// `?=..`, `#..`) are refused: they are not part of the name (RFC 8141 §3 leaves them out
+/// of URN-equivalence), and an identifier that is compared as a string should be the name.
+///
+/// Written by hand rather than with a URN crate: the grammar is four ABNF rules, and this
+/// crate's only dependency is the RFC 3986 parser.
+///
+/// ```
+/// use authscheme_grammar::url::{UrnProblem, urn_problem};
+///
+/// assert_eq!(urn_problem("urn:ietf:params:oauth:token-type:jwt"), None);
+/// assert_eq!(urn_problem("URN:Example:a/b%2Fc"), None);
+/// assert_eq!(urn_problem("https://api.example.com"), Some(UrnProblem::NotUrn));
+/// assert_eq!(urn_problem("urn:x:api"), Some(UrnProblem::Nid));
+/// assert_eq!(urn_problem("urn:example"), Some(UrnProblem::NoNss));
+/// assert_eq!(urn_problem("urn:example:a b"), Some(UrnProblem::Character(' ', 13)));
+/// assert_eq!(urn_problem("urn:example:api#v1"), Some(UrnProblem::Component(15)));
+/// ```
+pub fn urn_problem(text: &str) -> Option<UrnProblem> {
+    if !starts_with_urn(text) {
+        return Some(UrnProblem::NotUrn);
+    }
+    let rest = &text[URN.len()..];
+    let (nid, nss) = match rest.split_once(':') {
+        Some((nid, nss)) => (nid, Some(nss)),
+        None => (rest, None),
+    };
+    // NID = (alphanum) 0*30(ldh) (alphanum); ldh = alphanum / "-"
+    let alphanum = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
+    let bytes = nid.as_bytes();
+    let nid_ok = (2..=32).contains(&bytes.len())
+        && alphanum(bytes.first())
+        && alphanum(bytes.last())
+        && bytes
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || *b == b'-');
+    if !nid_ok {
+        return Some(UrnProblem::Nid);
+    }
+    let Some(nss) = nss.filter(|nss| !nss.is_empty()) else {
+        return Some(UrnProblem::NoNss);
+    };
+    nss_problem(nss, URN.len() + nid.len() + 1)
+}
+
+/// The scheme and colon that start every URN; the scheme is case-insensitive (RFC 3986 §3.1).
+const URN: &str = "urn:";
+
+fn starts_with_urn(text: &str) -> bool {
+    text.get(..URN.len())
+        .is_some_and(|prefix| prefix.eq_ignore_ascii_case(URN))
+}
+
+/// RFC 8141 §2 `NSS = pchar *(pchar / "/")`; `start` is the NSS's offset in the whole text.
+fn nss_problem(nss: &str, start: usize) -> Option<UrnProblem> {
+    let mut chars = nss.char_indices();
+    while let Some((index, c)) = chars.next() {
+        let at = start + index;
+        match c {
+            '%' => {
+                let hex = nss
+                    .get(index + 1..index + 3)
+                    .is_some_and(|digits| digits.bytes().all(|b| b.is_ascii_hexdigit()));
+                if !hex {
+                    return Some(UrnProblem::Percent(at));
+                }
+                // The two hex digits, ASCII both.
+                chars.nth(1);
+            }
+            '?' | '#' => return Some(UrnProblem::Component(at)),
+            '/' if index == 0 => return Some(UrnProblem::Character(c, at)),
+            c if is_pchar(c) || c == '/' => {}
+            c => return Some(UrnProblem::Character(c, at)),
+        }
+    }
+    None
+}
+
+/// RFC 3986 §3.3 `pchar` outside percent-encodings: unreserved, sub-delims, `:` and `@`.
+const fn is_pchar(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || matches!(
+            c,
+            '-' | '.'
+                | '_'
+                | '~'
+                | '!'
+                | '$'
+                | '&'
+                | '\''
+                | '('
+                | ')'
+                | '*'
+                | '+'
+                | ','
+                | ';'
+                | '='
+                | ':'
+                | '@'
+        )
+}
+
+/// [`url_problem`] under [`UrlPolicy::Fetched`], with text that has no scheme reported as
+/// [`UrlProblem::Relative`] before any problem of its syntax.
+fn absolute_url_problem(text: &str) -> Option<UrlProblem> {
+    let has_scheme = text
+        .split_once(':')
+        .is_some_and(|(scheme, _)| is_scheme(scheme));
+    if !text.is_empty() && !has_scheme {
+        return Some(UrlProblem::Relative);
+    }
+    url_problem(text, UrlPolicy::Fetched)
+}
+
 /// The hosts on which a declaration may use `http` (CT-E3's loopback exception).
 fn is_loopback(host: &str) -> bool {
     host.eq_ignore_ascii_case("localhost") || host == "127.0.0.1" || host == "[::1]"
@@ -230,7 +423,10 @@ fn is_scheme(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{UrlPolicy, UrlProblem, uri_reference_problem, url_problem};
+    use super::{
+        IdentifierProblem, UrlPolicy, UrlProblem, UrnProblem, audience_problem, issuer_problem,
+        uri_reference_problem, url_problem, urn_problem,
+    };
 
     #[test]
     fn references_that_parse() {
@@ -387,5 +583,105 @@ mod tests {
             url_problem("http://localhost/x", policy),
             Some(UrlProblem::Insecure("http".to_owned()))
         );
+    }
+
+    #[test]
+    fn issuers() {
+        for good in [
+            "https://idp.example.com",
+            "https://idp.example.com/",
+            "https://idp.example.com/realms/a",
+            "HTTPS://idp.example.com:8443/x",
+            "http://localhost:8080",
+            "http://127.0.0.1/realms/a",
+            "http://[::1]:4000",
+        ] {
+            assert_eq!(issuer_problem(good), None, "{good}");
+        }
+        let url = IdentifierProblem::Url;
+        for (bad, problem) in [
+            ("", url(UrlProblem::Empty)),
+            ("idp.example.com", url(UrlProblem::Relative)),
+            ("/realms/a", url(UrlProblem::Relative)),
+            ("//idp.example.com", url(UrlProblem::Relative)),
+            ("my issuer", url(UrlProblem::Relative)),
+            (
+                "http://idp.example.com",
+                url(UrlProblem::Insecure("http".to_owned())),
+            ),
+            (
+                "urn:example:idp",
+                url(UrlProblem::Insecure("urn".to_owned())),
+            ),
+            ("https:///realms/a", url(UrlProblem::NoHost)),
+            (
+                "https://idp example.com",
+                url(UrlProblem::Character(' ', 11)),
+            ),
+            ("https://idp.example.com#a", url(UrlProblem::Fragment)),
+            ("https://idp.example.com?tenant=a", IdentifierProblem::Query),
+            ("https://idp.example.com/?", IdentifierProblem::Query),
+        ] {
+            assert_eq!(issuer_problem(bad), Some(problem), "{bad}");
+        }
+    }
+
+    #[test]
+    fn audiences() {
+        let nid_32 = format!("urn:{}:a", "a".repeat(32));
+        for good in [
+            "https://api.example.com",
+            "https://api.example.com/v1?tenant=a",
+            "http://localhost:3000/api",
+            "urn:example:api",
+            "urn:ietf:params:oauth:jwt",
+            "Urn:ISBN:0-395-36341-1",
+            "urn:a-b:c:d@e/f;g=h",
+            "urn:x1:%41%2f",
+            &nid_32,
+        ] {
+            assert_eq!(audience_problem(good), None, "{good}");
+        }
+        let nid_33 = format!("urn:{}:a", "a".repeat(33));
+        let url = IdentifierProblem::Url;
+        let urn = IdentifierProblem::Urn;
+        for (bad, problem) in [
+            ("", url(UrlProblem::Empty)),
+            ("my api", url(UrlProblem::Relative)),
+            ("api", url(UrlProblem::Relative)),
+            ("api://items", url(UrlProblem::Insecure("api".to_owned()))),
+            (
+                "http://api.example.com",
+                url(UrlProblem::Insecure("http".to_owned())),
+            ),
+            ("https://api.example.com#x", url(UrlProblem::Fragment)),
+            ("urn:x", urn(UrnProblem::Nid)),
+            ("urn:", urn(UrnProblem::Nid)),
+            ("urn::api", urn(UrnProblem::Nid)),
+            ("urn:-ab:api", urn(UrnProblem::Nid)),
+            ("urn:ab-:api", urn(UrnProblem::Nid)),
+            ("urn:a_b:api", urn(UrnProblem::Nid)),
+            (&nid_33, urn(UrnProblem::Nid)),
+            ("urn:example", urn(UrnProblem::NoNss)),
+            ("urn:example:", urn(UrnProblem::NoNss)),
+            ("urn:example:/a", urn(UrnProblem::Character('/', 12))),
+            ("urn:example:a b", urn(UrnProblem::Character(' ', 13))),
+            ("urn:example:a[b]", urn(UrnProblem::Character('[', 13))),
+            ("urn:example:é", urn(UrnProblem::Character('é', 12))),
+            ("urn:example:a%2", urn(UrnProblem::Percent(13))),
+            ("urn:example:a%zz", urn(UrnProblem::Percent(13))),
+            ("urn:example:a%4é", urn(UrnProblem::Percent(13))),
+            ("urn:example:a?+r", urn(UrnProblem::Component(13))),
+            ("urn:example:a#f", urn(UrnProblem::Component(13))),
+        ] {
+            assert_eq!(audience_problem(bad), Some(problem), "{bad}");
+        }
+    }
+
+    #[test]
+    fn urns_need_their_prefix() {
+        assert_eq!(urn_problem("urn"), Some(UrnProblem::NotUrn));
+        assert_eq!(urn_problem("urx:a:b"), Some(UrnProblem::NotUrn));
+        assert_eq!(urn_problem("é"), Some(UrnProblem::NotUrn));
     }
 }

@@ -81,9 +81,11 @@ pub(crate) enum Kind {
         flows: Vec<Flow>,
         flows_extensions: Vec<Extension>,
         metadata_url: Option<String>,
+        claims: TokenClaims,
     },
     OpenIdConnect {
         url: String,
+        claims: TokenClaims,
     },
     ApiKey {
         location: ApiKeyLocation,
@@ -91,6 +93,29 @@ pub(crate) enum Kind {
     },
     Http(Http),
     MutualTls,
+}
+
+impl Kind {
+    /// The claims its bearer tokens must carry; `None` for the kinds whose credentials are
+    /// not bearer tokens.
+    pub(crate) const fn claims(&self) -> Option<&TokenClaims> {
+        match self {
+            Self::OAuth2 { claims, .. }
+            | Self::OpenIdConnect { claims, .. }
+            | Self::Http(Http::Bearer { claims, .. }) => Some(claims),
+            Self::ApiKey { .. } | Self::Http(_) | Self::MutualTls => None,
+        }
+    }
+}
+
+/// What a bearer token must say about where it comes from and whom it is for, as declared
+/// (CT-E8, CT-E9); written to `SecurityScheme::DECLARATION`, not to the OpenAPI document.
+#[derive(Default)]
+pub(crate) struct TokenClaims {
+    /// The expected `iss`.
+    pub(crate) issuer: Option<String>,
+    /// The expected `aud`: this resource server's identifier (RFC 8707).
+    pub(crate) audience: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -106,6 +131,7 @@ pub(crate) enum Http {
     },
     Bearer {
         format: Option<String>,
+        claims: TokenClaims,
     },
     Digest,
     /// Any other auth-scheme; `scheme` is as written (compared case-insensitively at run

@@ -56,6 +56,11 @@ pub(crate) const CRATE: Symbol = Symbol("crate");
 pub(crate) const COMMON_KEYS: &[Symbol] =
     &[NAME, DESCRIPTION, EXTENSIONS, DEPRECATED, OPENAPI, CRATE];
 
+// Keys of the kinds whose credentials are bearer tokens: `#[oauth2]`, `#[openid_connect]` and
+// `#[http(bearer)]` (the `iss` and `aud` the tokens must carry).
+pub(crate) const ISSUER: Symbol = Symbol("issuer");
+pub(crate) const AUDIENCE: Symbol = Symbol("audience");
+
 // #[oauth2(..)]
 pub(crate) const TOKEN_URL: Symbol = Symbol("token_url");
 pub(crate) const REFRESH_URL: Symbol = Symbol("refresh_url");
@@ -80,6 +85,8 @@ pub(crate) const OAUTH2_KEYS: &[Symbol] = &[
     DEVICE_AUTHORIZATION,
     FLOWS_EXTENSIONS,
     OAUTH2_METADATA_URL,
+    ISSUER,
+    AUDIENCE,
 ];
 pub(crate) const FLOW_KEYS: &[Symbol] = &[
     AUTHORIZATION_URL,
@@ -92,7 +99,7 @@ pub(crate) const FLOW_KEYS: &[Symbol] = &[
 
 // #[openid_connect(..)]
 pub(crate) const URL: Symbol = Symbol("url");
-pub(crate) const OPENID_CONNECT_KEYS: &[Symbol] = &[URL, SCOPES];
+pub(crate) const OPENID_CONNECT_KEYS: &[Symbol] = &[URL, SCOPES, ISSUER, AUDIENCE];
 
 // #[api_key(..)]
 pub(crate) const HEADER: Symbol = Symbol("header");
@@ -108,7 +115,9 @@ pub(crate) const DIGEST: Symbol = Symbol("digest");
 pub(crate) const SCHEME: Symbol = Symbol("scheme");
 pub(crate) const REALM: Symbol = Symbol("realm");
 pub(crate) const FORMAT: Symbol = Symbol("format");
-pub(crate) const HTTP_KEYS: &[Symbol] = &[BASIC, BEARER, DIGEST, SCHEME, REALM, FORMAT, ROLES];
+pub(crate) const HTTP_KEYS: &[Symbol] = &[
+    BASIC, BEARER, DIGEST, SCHEME, REALM, FORMAT, ISSUER, AUDIENCE, ROLES,
+];
 
 // #[mutual_tls(..)]
 pub(crate) const MUTUAL_TLS_KEYS: &[Symbol] = &[ROLES];

@@ -319,6 +319,10 @@ mod expansions {
         pub struct Admin;
         snapshot!("http_basic");
     }
+    mod http_bearer {
+        pub struct Jwt;
+        snapshot!("http_bearer");
+    }
     mod http_custom {
         pub enum Scram {}
         snapshot!("http_custom");
@@ -346,5 +350,9 @@ mod expansions {
             OpenApiVersion::V3_1
         );
         assert!(!http_basic::Admin::DECLARATION.errored);
+        let jwt = http_bearer::Jwt::DECLARATION;
+        assert_eq!(jwt.issuer, Some("https://idp.example.com"));
+        assert_eq!(jwt.audience, Some("urn:example:items-api"));
+        assert_eq!(http_basic::Admin::DECLARATION.issuer, None);
     }
 }

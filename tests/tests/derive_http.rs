@@ -114,3 +114,59 @@ fn scheme_basic_is_basic() {
     assert_eq!(SpelledBasic::CONFIG, BasicConfig::new(None, "Basic"));
     credentials_are::<SpelledBasic, BasicCredentials>();
 }
+
+// JWT bearer tokens from one issuer, for this API (CT-E8, CT-E9).
+#[doc(hidden)]
+#[derive(SecurityScheme)]
+#[http(
+    bearer,
+    format = "JWT",
+    issuer = "https://idp.example.com",
+    audience = "urn:example:items-api"
+)]
+pub struct IssuedJwt;
+
+// The same scheme without them.
+#[doc(hidden)]
+#[derive(SecurityScheme)]
+#[http(bearer, format = "JWT")]
+pub struct AnyJwt;
+
+// `scheme = "Bearer"` is `bearer` (CT-B4), so it takes them too; loopback `http` is fine.
+#[doc(hidden)]
+#[derive(SecurityScheme)]
+#[http(scheme = "Bearer", issuer = "http://127.0.0.1:4000")]
+pub struct SpelledIssuedBearer;
+
+#[test]
+fn issuer_and_audience_are_declared_not_documented() {
+    assert_eq!(
+        IssuedJwt::DECLARATION.issuer,
+        Some("https://idp.example.com")
+    );
+    assert_eq!(
+        IssuedJwt::DECLARATION.audience,
+        Some("urn:example:items-api")
+    );
+    assert_eq!(AnyJwt::DECLARATION.issuer, None);
+    assert_eq!(AnyJwt::DECLARATION.audience, None);
+    assert_eq!(Jwt::DECLARATION.issuer, None);
+    assert_eq!(
+        SpelledIssuedBearer::DECLARATION.issuer,
+        Some("http://127.0.0.1:4000")
+    );
+    assert_eq!(SpelledIssuedBearer::DECLARATION.audience, None);
+    assert_eq!(*IssuedJwt::openapi(), *AnyJwt::openapi());
+    for version in [
+        OpenApiVersion::V3_0,
+        OpenApiVersion::V3_1,
+        OpenApiVersion::V3_2,
+    ] {
+        assert_eq!(
+            IssuedJwt::openapi().to_json(version).unwrap(),
+            AnyJwt::openapi().to_json(version).unwrap()
+        );
+    }
+    credentials_are::<IssuedJwt, BearerToken>();
+    credentials_are::<SpelledIssuedBearer, BearerToken>();
+}

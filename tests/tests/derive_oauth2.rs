@@ -241,3 +241,54 @@ fn min_version_without_pin() {
         }
     );
 }
+
+// The tokens' expected issuer and audience (CT-E8, CT-E9).
+#[doc(hidden)]
+#[derive(SecurityScheme)]
+#[oauth2(
+    client_credentials(token_url = "https://idp.example.com/token", scopes("items:read" = "Read items")),
+    issuer = "https://idp.example.com/realms/items",
+    audience = "https://api.example.com/items?tenant=a"
+)]
+pub struct ClaimsAuth;
+
+// The same scheme without them.
+#[doc(hidden)]
+#[derive(SecurityScheme)]
+#[oauth2(client_credentials(
+    token_url = "https://idp.example.com/token",
+    scopes("items:read" = "Read items")
+))]
+pub struct NoClaimsAuth;
+
+#[test]
+fn issuer_and_audience_are_declared_not_documented() {
+    assert_eq!(
+        ClaimsAuth::DECLARATION.issuer,
+        Some("https://idp.example.com/realms/items")
+    );
+    assert_eq!(
+        ClaimsAuth::DECLARATION.audience,
+        Some("https://api.example.com/items?tenant=a")
+    );
+    assert_eq!(NoClaimsAuth::DECLARATION.issuer, None);
+    assert_eq!(NoClaimsAuth::DECLARATION.audience, None);
+    assert_eq!(ItemsAuth::DECLARATION.issuer, None);
+    // Not OpenAPI fields: the document is the one without them, for every version.
+    assert_eq!(*ClaimsAuth::openapi(), *NoClaimsAuth::openapi());
+    for version in [
+        OpenApiVersion::V3_0,
+        OpenApiVersion::V3_1,
+        OpenApiVersion::V3_2,
+    ] {
+        assert_eq!(
+            ClaimsAuth::openapi().to_json(version).unwrap(),
+            NoClaimsAuth::openapi().to_json(version).unwrap()
+        );
+    }
+    assert_eq!(ClaimsAuth::SCOPES, NoClaimsAuth::SCOPES);
+    assert_eq!(
+        ClaimsAuth::MIN_OPENAPI_VERSION,
+        NoClaimsAuth::MIN_OPENAPI_VERSION
+    );
+}

@@ -55,3 +55,48 @@ fn relative_url_and_no_scopes() {
     assert_eq!(RelativeOidc::NAME, "oidc");
     assert!(RelativeOidc::SCOPES.is_empty());
 }
+
+// The tokens' expected issuer, a development provider on loopback, and this API as a URN
+// (CT-E8, CT-E9).
+#[doc(hidden)]
+#[derive(SecurityScheme)]
+#[openid_connect(
+    url = "http://localhost:8080/realms/dev/.well-known/openid-configuration",
+    scopes("openid"),
+    issuer = "http://localhost:8080/realms/dev",
+    audience = "urn:example:items-api"
+)]
+pub struct DevOidc;
+
+// The same scheme without them.
+#[doc(hidden)]
+#[derive(SecurityScheme)]
+#[openid_connect(
+    url = "http://localhost:8080/realms/dev/.well-known/openid-configuration",
+    scopes("openid")
+)]
+pub struct DevOidcNoClaims;
+
+#[test]
+fn issuer_and_audience_are_declared_not_documented() {
+    assert_eq!(
+        DevOidc::DECLARATION.issuer,
+        Some("http://localhost:8080/realms/dev")
+    );
+    assert_eq!(DevOidc::DECLARATION.audience, Some("urn:example:items-api"));
+    assert_eq!(DevOidcNoClaims::DECLARATION.issuer, None);
+    assert_eq!(DevOidcNoClaims::DECLARATION.audience, None);
+    assert_eq!(Oidc::DECLARATION.audience, None);
+    assert_eq!(*DevOidc::openapi(), *DevOidcNoClaims::openapi());
+    for version in [
+        OpenApiVersion::V3_0,
+        OpenApiVersion::V3_1,
+        OpenApiVersion::V3_2,
+    ] {
+        assert_eq!(
+            DevOidc::openapi().to_json(version).unwrap(),
+            DevOidcNoClaims::openapi().to_json(version).unwrap()
+        );
+    }
+    credentials_are::<DevOidc, BearerToken>();
+}

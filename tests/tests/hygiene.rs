@@ -59,11 +59,13 @@ pub struct Custom;
 #[api_key(cookie = "session")]
 pub struct Key;
 
-/// OpenID Connect.
+/// OpenID Connect, with the tokens' issuer and audience.
 #[derive(SecurityScheme)]
 #[openid_connect(
     url = "https://id.example.com/.well-known/openid-configuration",
-    scopes("openid")
+    scopes("openid"),
+    issuer = "https://id.example.com",
+    audience = "urn:example:api"
 )]
 pub struct Oidc;
 

@@ -20,6 +20,8 @@ use authscheme::{ScopeSet, SecurityScheme, scopes};
     extensions("x-s" = "s", "x-i" = 1_000_000, "x-n" = -9_223_372_036_854_775_808, "x-f" = 123_456.789),
     flows_extensions("x-b" = false),
     oauth2_metadata_url = "https://as.example.com/.well-known/oauth-authorization-server",
+    issuer = "https://as.example.com",
+    audience = "https://api.example.com",
 )]
 pub struct Everything;
 

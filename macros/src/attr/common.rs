@@ -12,9 +12,9 @@ use super::Context;
 use super::extensions::{self, ExtensionEntry};
 use crate::ctxt::Ctxt;
 use crate::symbol::{
-    self, API_KEY, AUTHORIZATION_URL, BEARER, COMMON_KEYS, CRATE, DEPRECATED, DESCRIPTION,
-    EXTENSIONS, FORMAT, HTTP, MUTUAL_TLS, NAME, OAUTH2, OPENAPI, OPENID_CONNECT, REFRESH_URL,
-    ROLES, Symbol, TOKEN_URL, URL,
+    self, API_KEY, AUDIENCE, AUTHORIZATION_URL, BEARER, COMMON_KEYS, CRATE, DEPRECATED,
+    DESCRIPTION, EXTENSIONS, FORMAT, HTTP, ISSUER, MUTUAL_TLS, NAME, OAUTH2, OPENAPI,
+    OPENID_CONNECT, REFRESH_URL, ROLES, Symbol, TOKEN_URL, URL,
 };
 
 /// A value together with the key that introduced it (for "does not apply" errors).
@@ -136,6 +136,48 @@ impl Common {
             }
         } else {
             return Ok(false);
+        }
+        Ok(true)
+    }
+}
+
+/// The keys of the kinds whose credentials are bearer tokens (`#[oauth2]`, `#[openid_connect]`,
+/// `#[http(..)]`, where validation allows them with `bearer` only): the claims the tokens must
+/// carry.
+pub(crate) struct TokenClaims {
+    /// `issuer = "..."`: the expected `iss`.
+    pub(crate) issuer: Attr<LitStr>,
+    /// `audience = "..."`: the expected `aud`, this resource server (RFC 8707).
+    pub(crate) audience: Attr<LitStr>,
+}
+
+impl TokenClaims {
+    pub(crate) const fn new() -> Self {
+        Self {
+            issuer: Attr::none(),
+            audience: Attr::none(),
+        }
+    }
+
+    /// Reads `key` if it is `issuer` or `audience`; `Ok(false)` when it is neither.
+    pub(crate) fn parse_key(
+        &mut self,
+        cx: &Ctxt,
+        meta: &ParseNestedMeta,
+        key: &Ident,
+        context: &Context<'_>,
+    ) -> syn::Result<bool> {
+        let slot = if key == ISSUER {
+            // #[oauth2(token_url = "/token", issuer = "https://idp.example.com")]
+            &mut self.issuer
+        } else if key == AUDIENCE {
+            // #[http(bearer, audience = "https://api.example.com")]
+            &mut self.audience
+        } else {
+            return Ok(false);
+        };
+        if let Some(value) = lit_str(cx, meta, key)? {
+            slot.set(cx, key, value, context);
         }
         Ok(true)
     }
@@ -551,8 +593,9 @@ fn other_spelling(key: &str, context: &Context<'_>, expected: &[Symbol]) -> Opti
     }
 }
 
-/// A key that has a counterpart in `context`'s kind: `roles` on OAuth kinds, `scopes` on the
-/// others, `token_url` on OpenID Connect.
+/// A key that has a counterpart in `context`'s kind, or a place elsewhere: `roles` on OAuth
+/// kinds, `scopes` on the others, `token_url` on OpenID Connect, `issuer` and `audience` off
+/// the bearer-token kinds (on `#[http(..)]` validation refuses them unless it is `bearer`).
 fn cross_kind_hint(key: &str, context: &Context<'_>) -> Option<&'static str> {
     let oauth = match *context {
         Context::Flow(_) => true,
@@ -571,6 +614,13 @@ fn cross_kind_hint(key: &str, context: &Context<'_>) -> Option<&'static str> {
                 "OpenID Connect endpoints come from the discovery document: use `url = \"https://.../.well-known/openid-configuration\"`",
             )
         }
+        "issuer" | "audience" if context.is_kind(API_KEY) || context.is_kind(MUTUAL_TLS) => Some(
+            "it applies to bearer-token schemes only: `#[oauth2(...)]`, `#[openid_connect(...)]` and `#[http(bearer, ...)]`",
+        ),
+        // `password(issuer = "..")`: the tokens are the scheme's, whichever flow issued them.
+        "issuer" | "audience" if matches!(*context, Context::Flow(_)) => Some(
+            "the tokens' issuer and audience are the scheme's, whichever flow obtained them: write it at the top of `#[oauth2(...)]`",
+        ),
         _ => None,
     }
 }

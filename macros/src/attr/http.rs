@@ -1,9 +1,10 @@
-//! `#[http(basic | bearer | digest | scheme = "..", realm = "..", format = "..", roles(..))]`.
+//! `#[http(basic | bearer | digest | scheme = "..", realm = "..", format = "..", issuer = "..",
+//! audience = "..", roles(..))]`.
 
 use syn::meta::ParseNestedMeta;
 use syn::{Attribute, Ident, LitStr};
 
-use super::common::{Attr, Common, flag, lit_str, str_list, unknown_key};
+use super::common::{Attr, Common, TokenClaims, flag, lit_str, str_list, unknown_key};
 use super::{Context, context, expected_keys, parse_args};
 use crate::ctxt::Ctxt;
 use crate::symbol::{BASIC, BEARER, DIGEST, FORMAT, HTTP, REALM, ROLES, SCHEME};
@@ -18,6 +19,8 @@ pub(crate) struct Http {
     pub(crate) schemes: Vec<SchemeChoice>,
     pub(crate) realm: Attr<LitStr>,
     pub(crate) format: Attr<LitStr>,
+    /// `issuer = ".."`, `audience = ".."`; validation allows them with `bearer` only.
+    pub(crate) claims: TokenClaims,
     pub(crate) roles: Attr<Vec<LitStr>>,
 }
 
@@ -37,6 +40,7 @@ impl Http {
             schemes: Vec::new(),
             realm: Attr::none(),
             format: Attr::none(),
+            claims: TokenClaims::new(),
             roles: Attr::none(),
         };
         this.malformed = parse_args(cx, attr, HTTP, |meta, key| this.parse_key(cx, meta, key));
@@ -45,7 +49,9 @@ impl Http {
 
     fn parse_key(&mut self, cx: &Ctxt, meta: &ParseNestedMeta, key: &Ident) -> syn::Result<()> {
         let context = context(HTTP);
-        if self.common.parse_key(cx, meta, key, &context)? {
+        if self.common.parse_key(cx, meta, key, &context)?
+            || self.claims.parse_key(cx, meta, key, &context)?
+        {
             return Ok(());
         }
         if key == BASIC || key == BEARER || key == DIGEST {

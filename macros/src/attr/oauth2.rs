@@ -4,7 +4,7 @@ use syn::meta::ParseNestedMeta;
 use syn::parse::Parser as _;
 use syn::{Attribute, Ident, LitStr, token};
 
-use super::common::{Attr, Common, lit_str, skip_to_comma, unknown_key};
+use super::common::{Attr, Common, TokenClaims, lit_str, skip_to_comma, unknown_key};
 use super::extensions::{self, ExtensionEntry};
 use super::scopes::{self, ScopeEntry};
 use super::{Context, context, expected_keys, parse_args};
@@ -31,6 +31,8 @@ pub(crate) struct OAuth2 {
     pub(crate) flows: Vec<Flow>,
     pub(crate) flows_extensions: Attr<Vec<ExtensionEntry>>,
     pub(crate) metadata_url: Attr<LitStr>,
+    /// `issuer = ".."`, `audience = ".."`.
+    pub(crate) claims: TokenClaims,
 }
 
 /// One explicit flow, e.g. `password(token_url = "..")`, with every key it was given (also
@@ -60,6 +62,7 @@ impl OAuth2 {
             flows: Vec::new(),
             flows_extensions: Attr::none(),
             metadata_url: Attr::none(),
+            claims: TokenClaims::new(),
         };
         this.malformed = parse_args(cx, attr, OAUTH2, |meta, key| this.parse_key(cx, meta, key));
         this
@@ -67,7 +70,9 @@ impl OAuth2 {
 
     fn parse_key(&mut self, cx: &Ctxt, meta: &ParseNestedMeta, key: &Ident) -> syn::Result<()> {
         let context = context(OAUTH2);
-        if self.common.parse_key(cx, meta, key, &context)? {
+        if self.common.parse_key(cx, meta, key, &context)?
+            || self.claims.parse_key(cx, meta, key, &context)?
+        {
             return Ok(());
         }
         if key == TOKEN_URL {

@@ -1,9 +1,9 @@
-//! `#[openid_connect(url = "..", scopes("openid", ..))]`.
+//! `#[openid_connect(url = "..", scopes("openid", ..), issuer = "..", audience = "..")]`.
 
 use syn::meta::ParseNestedMeta;
 use syn::{Attribute, Ident, LitStr};
 
-use super::common::{Attr, Common, lit_str, str_list, unknown_key};
+use super::common::{Attr, Common, TokenClaims, lit_str, str_list, unknown_key};
 use super::{context, expected_keys, parse_args};
 use crate::ctxt::Ctxt;
 use crate::symbol::{OPENID_CONNECT, SCOPES, URL};
@@ -17,6 +17,8 @@ pub(crate) struct OpenIdConnect {
     pub(crate) url: Attr<LitStr>,
     /// Scope names requirements may use; not written to the document.
     pub(crate) scopes: Attr<Vec<LitStr>>,
+    /// `issuer = ".."`, `audience = ".."`.
+    pub(crate) claims: TokenClaims,
 }
 
 impl OpenIdConnect {
@@ -27,6 +29,7 @@ impl OpenIdConnect {
             malformed: false,
             url: Attr::none(),
             scopes: Attr::none(),
+            claims: TokenClaims::new(),
         };
         this.malformed = parse_args(cx, attr, OPENID_CONNECT, |meta, key| {
             this.parse_key(cx, meta, key)
@@ -36,7 +39,9 @@ impl OpenIdConnect {
 
     fn parse_key(&mut self, cx: &Ctxt, meta: &ParseNestedMeta, key: &Ident) -> syn::Result<()> {
         let context = context(OPENID_CONNECT);
-        if self.common.parse_key(cx, meta, key, &context)? {
+        if self.common.parse_key(cx, meta, key, &context)?
+            || self.claims.parse_key(cx, meta, key, &context)?
+        {
             return Ok(());
         }
         if key == URL {

@@ -11,7 +11,7 @@ use syn::ext::IdentExt as _;
 use super::krate::default_path;
 use super::security_scheme::{self, Origin};
 use crate::attr::{Input, KindAttr};
-use crate::model::{ApiKeyLocation, Http, Kind, Scheme, Version};
+use crate::model::{ApiKeyLocation, Http, Kind, Scheme, TokenClaims, Version};
 use crate::symbol::{BASIC, BEARER, DIGEST};
 
 /// The stand-in for `input`, with the credentials type its kind attribute suggests.
@@ -39,7 +39,7 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
 }
 
 /// A kind with the credentials type that the kind attribute, as far as it could be read,
-/// asks for, and empty values.
+/// asks for, and empty values: no issuer or audience either, as the stand-in verifies nothing.
 fn placeholder_kind(kind: Option<&KindAttr>) -> Kind {
     match kind {
         // Where the key travels is unknown: a query parameter needs no `HeaderName`, and
@@ -52,7 +52,10 @@ fn placeholder_kind(kind: Option<&KindAttr>) -> Kind {
         Some(KindAttr::Http(http)) => Kind::Http(match http.schemes.first() {
             Some(choice) if choice.key == BASIC => Http::Basic { realm: None },
             Some(choice) if choice.key == DIGEST => Http::Digest,
-            Some(choice) if choice.key == BEARER => Http::Bearer { format: None },
+            Some(choice) if choice.key == BEARER => Http::Bearer {
+                format: None,
+                claims: TokenClaims::default(),
+            },
             _ => Http::Custom {
                 scheme: String::new(),
             },
@@ -61,7 +64,11 @@ fn placeholder_kind(kind: Option<&KindAttr>) -> Kind {
             flows: Vec::new(),
             flows_extensions: Vec::new(),
             metadata_url: None,
+            claims: TokenClaims::default(),
         },
-        Some(KindAttr::OpenIdConnect(_)) | None => Kind::OpenIdConnect { url: String::new() },
+        Some(KindAttr::OpenIdConnect(_)) | None => Kind::OpenIdConnect {
+            url: String::new(),
+            claims: TokenClaims::default(),
+        },
     }
 }

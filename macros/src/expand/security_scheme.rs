@@ -93,19 +93,28 @@ struct ImplHeader<'a> {
     where_clause: Option<&'a WhereClause>,
 }
 
-/// `SecurityScheme::DECLARATION`: name, scopes (or roles), oldest OpenAPI version.
+/// `SecurityScheme::DECLARATION`: name, scopes (or roles), oldest OpenAPI version, and the
+/// issuer and audience of bearer tokens when declared (for the JWT verifiers; they are not
+/// OpenAPI fields, so `OPENAPI` never sees them).
 fn declaration(scheme: &Scheme, origin: Origin) -> TokenStream {
     let name = &scheme.name;
     let scopes = &scheme.scopes;
     let min_version = version(scheme.min_version);
     let roles = scheme.roles.then(|| quote!(.roles()));
+    let claims = scheme.kind.claims();
+    let issuer = claims
+        .and_then(|claims| claims.issuer.as_deref())
+        .map(|issuer| quote!(.issuer(#issuer)));
+    let audience = claims
+        .and_then(|claims| claims.audience.as_deref())
+        .map(|audience| quote!(.audience(#audience)));
     let errored = (origin == Origin::StandIn).then(|| quote!(.errored()));
     quote! {
         __authscheme::Declaration::new(
             #name,
             &[#(#scopes),*],
             __authscheme::OpenApiVersion::#min_version,
-        )#roles #errored
+        )#roles #issuer #audience #errored
     }
 }
 
@@ -131,12 +140,13 @@ fn parts(kind: &Kind) -> Parts {
             flows,
             flows_extensions,
             metadata_url,
+            claims: _,
         } => bearer(oauth2_kind(
             flows,
             flows_extensions,
             metadata_url.as_deref(),
         )),
-        Kind::OpenIdConnect { url } => bearer(quote! {
+        Kind::OpenIdConnect { url, claims: _ } => bearer(quote! {
             __authscheme::SecuritySchemeKind::OpenIdConnect {
                 url: __authscheme::Text::Borrowed(#url),
             }
@@ -189,7 +199,9 @@ fn parts(kind: &Kind) -> Parts {
                 openapi_kind: http_kind("basic", None),
             }
         }
-        Kind::Http(Http::Bearer { format }) => bearer(http_kind("bearer", format.as_deref())),
+        Kind::Http(Http::Bearer { format, claims: _ }) => {
+            bearer(http_kind("bearer", format.as_deref()))
+        }
         Kind::Http(Http::Digest) => Parts {
             credentials: ident("DigestCredentials"),
             config_type: quote!(()),

@@ -97,6 +97,14 @@ fn http_kinds() {
             pub struct Admin;
         },
     );
+    // The issuer and audience go to `DECLARATION` only: `OPENAPI` is a plain bearer scheme.
+    check(
+        "http_bearer",
+        quote! {
+            #[http(bearer, format = "JWT", issuer = "https://idp.example.com", audience = "urn:example:items-api")]
+            pub struct Jwt;
+        },
+    );
     check(
         "http_custom",
         quote! {

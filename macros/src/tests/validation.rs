@@ -26,6 +26,11 @@ fn valid_declarations_have_no_errors() {
         quote! { #[http(bearer, extensions("x-oai-thing" = 1), openapi = "3.0")] struct S; },
         quote! { #[http(bearer, crate = "::my::reexport")] struct S; },
         quote! { #[http(bearer)] struct r#type; },
+        // CT-E8, CT-E9
+        quote! { #[oauth2(token_url = "/t", issuer = "https://idp.example.com/realms/a", audience = "https://api.example.com/v1?tenant=a")] struct S; },
+        quote! { #[openid_connect(url = "https://id/.well-known/openid-configuration", issuer = "http://localhost:8080", audience = "urn:example:items-api")] struct S; },
+        quote! { #[http(scheme = "Bearer", audience = "URN:ietf:params:x")] struct S; },
+        quote! { #[http(bearer, format = "JWT", issuer = "http://[::1]:4000/", audience = "http://127.0.0.1:3000")] struct S; },
     ];
     for input in inputs {
         assert_eq!(errors(input.clone()), Vec::<String>::new(), "{input}");
@@ -122,7 +127,7 @@ fn malformed_attributes() {
 fn unknown_keys_list_the_valid_ones_and_suggest() {
     assert_eq!(
         error(quote! { #[oauth2(token_urll = "/token")] struct S; }),
-        "unknown key `token_urll` in `#[oauth2(...)]`; did you mean `token_url`? expected one of: `token_url`, `refresh_url`, `scopes`, `implicit`, `password`, `client_credentials`, `authorization_code`, `device_authorization`, `flows_extensions`, `oauth2_metadata_url`, `name`, `description`, `extensions`, `deprecated`, `openapi`, `crate`"
+        "unknown key `token_urll` in `#[oauth2(...)]`; did you mean `token_url`? expected one of: `token_url`, `refresh_url`, `scopes`, `implicit`, `password`, `client_credentials`, `authorization_code`, `device_authorization`, `flows_extensions`, `oauth2_metadata_url`, `issuer`, `audience`, `name`, `description`, `extensions`, `deprecated`, `openapi`, `crate`"
     );
     assert!(
         error(quote! { #[oauth2(clientCredentials(token_url = "/t"))] struct S; })
@@ -175,6 +180,32 @@ fn keys_of_other_kinds_say_where_they_belong() {
     assert!(
         error(quote! { #[oauth2(authorization_url = "/a")] struct S; })
             .contains("`authorization_url` belongs inside a flow")
+    );
+    // CT-E8, CT-E9 (through CT-A3): the tokens' claims, on bearer-token kinds only.
+    assert_eq!(
+        error(quote! { #[api_key(header = "k", audience = "https://api")] struct S; }),
+        "`audience` does not apply to `#[api_key(...)]`; it applies to bearer-token schemes only: `#[oauth2(...)]`, `#[openid_connect(...)]` and `#[http(bearer, ...)]`"
+    );
+    assert!(
+        error(quote! { #[mutual_tls(issuer = "https://idp")] struct S; })
+            .starts_with("`issuer` does not apply to `#[mutual_tls(...)]`; it applies to bearer-token schemes only")
+    );
+    assert_eq!(
+        error(quote! { #[oauth2(password(token_url = "/t", issuer = "https://idp"))] struct S; }),
+        "`issuer` does not apply to `password(...)`; the tokens' issuer and audience are the scheme's, whichever flow obtained them: write it at the top of `#[oauth2(...)]`"
+    );
+    assert_eq!(
+        error(quote! { #[http(basic, issuer = "https://idp")] struct S; }),
+        "`issuer` is only allowed with `bearer` (found `basic`): it applies to bearer-token schemes only"
+    );
+    assert_eq!(
+        errors(
+            quote! { #[http(scheme = "DPoP", issuer = "https://idp", audience = "x")] struct S; }
+        ),
+        [
+            "`issuer` is only allowed with `bearer` (found `scheme = \"DPoP\"`): it applies to bearer-token schemes only",
+            "`audience` is only allowed with `bearer` (found `scheme = \"DPoP\"`): it applies to bearer-token schemes only",
+        ]
     );
 }
 
@@ -308,6 +339,24 @@ fn duplicate_keys() {
     assert_eq!(
         duplicate(quote! { #[http(basic, basic)] struct S; }),
         pair("duplicate `basic` in `#[http(...)]`", "first `basic` here")
+    );
+    assert_eq!(
+        duplicate(
+            quote! { #[openid_connect(url = "https://id/x", issuer = "https://a", issuer = "https://b")] struct S; }
+        ),
+        pair(
+            "duplicate `issuer` in `#[openid_connect(...)]`",
+            "first `issuer` here"
+        )
+    );
+    assert_eq!(
+        duplicate(
+            quote! { #[http(bearer, audience = "urn:ex:b", audience = "urn:ex:c")] struct S; }
+        ),
+        pair(
+            "duplicate `audience` in `#[http(...)]`",
+            "first `audience` here"
+        )
     );
 }
 
@@ -725,6 +774,125 @@ fn url_syntax_beyond_characters() {
             "{url}"
         );
     }
+}
+
+// ----- CT-E8, E9: the issuer and audience of bearer tokens -----
+
+#[test]
+fn issuer_rules() {
+    let issuer = |value: &str| error(quote! { #[http(bearer, issuer = #value)] struct S; });
+    assert_eq!(
+        issuer(""),
+        "`issuer` must not be empty; write the issuer identifier the tokens carry in `iss`, such as \"https://idp.example.com\""
+    );
+    for relative in [
+        "idp.example.com",
+        "/realms/a",
+        "//idp.example.com",
+        "my idp",
+    ] {
+        assert_eq!(
+            issuer(relative),
+            "`issuer` must be an absolute `https://` URL, such as \"https://idp.example.com\" (RFC 8414 §2, OpenID Connect Discovery §2: an issuer identifier is an `https` URL)",
+            "{relative}"
+        );
+    }
+    assert_eq!(
+        issuer("http://idp.example.com"),
+        "`issuer` must use https (RFC 8414 §2, OpenID Connect Discovery §2: an issuer identifier is an `https` URL), found `http:`; `http` is only allowed on `localhost`, `127.0.0.1` and `[::1]`"
+    );
+    assert_eq!(
+        issuer("urn:example:idp"),
+        "`issuer` must use https (RFC 8414 §2, OpenID Connect Discovery §2: an issuer identifier is an `https` URL), found `urn:`"
+    );
+    assert_eq!(
+        issuer("https://idp.example.com?tenant=a"),
+        "`issuer` must not contain a query (`?...`): an issuer identifier has no query or fragment components (RFC 8414 §2, OpenID Connect Discovery §2)"
+    );
+    assert_eq!(
+        issuer("https://idp.example.com/#a"),
+        "`issuer` must not contain a fragment (`#...`): an issuer identifier has no query or fragment components (RFC 8414 §2, OpenID Connect Discovery §2)"
+    );
+    // CT-E1 as for every URL.
+    assert_eq!(
+        issuer("https://idp example.com"),
+        "`issuer` is not a valid URL: a space at 11 is not allowed (RFC 3986); percent-encode it"
+    );
+    assert_eq!(
+        issuer("https:///realms/a"),
+        "`issuer` is not a valid URL: it has no host; write `https://host/...`"
+    );
+}
+
+#[test]
+fn audience_rules() {
+    let audience =
+        |value: &str| error(quote! { #[oauth2(token_url = "/t", audience = #value)] struct S; });
+    assert_eq!(
+        audience(""),
+        "`audience` must not be empty; write this resource server's identifier, which the tokens carry in `aud`, such as \"https://api.example.com\" or \"urn:example:api\""
+    );
+    for relative in ["my api", "api", "/api"] {
+        assert_eq!(
+            audience(relative),
+            "`audience` must be an absolute `https://` URL or a URN, such as \"https://api.example.com\" or \"urn:example:api\" (RFC 8707 §2: a resource indicator is an absolute URI)",
+            "{relative}"
+        );
+    }
+    assert_eq!(
+        audience("http://api.example.com"),
+        "`audience` must be an `https` URL (OAuth 2.1 §1.5) or a URN (`urn:...`), found `http:`; `http` is only allowed on `localhost`, `127.0.0.1` and `[::1]`"
+    );
+    assert_eq!(
+        audience("api://items"),
+        "`audience` must be an `https` URL (OAuth 2.1 §1.5) or a URN (`urn:...`), found `api:`"
+    );
+    assert_eq!(
+        audience("https://api.example.com#v1"),
+        "`audience` must not contain a fragment (`#...`) (RFC 8707 §2)"
+    );
+    assert_eq!(
+        audience("urn:x"),
+        "`audience` is not a valid URN: the namespace identifier `x` must be 2 to 32 letters, digits and `-`, starting and ending with a letter or digit (RFC 8141 §2); write `urn:<NID>:<NSS>`, such as \"urn:example:api\""
+    );
+    assert_eq!(
+        audience("urn::api"),
+        "`audience` is not a valid URN: the namespace identifier after `urn:` is empty (RFC 8141 §2); write `urn:<NID>:<NSS>`, such as \"urn:example:api\""
+    );
+    assert_eq!(
+        audience("urn:example:"),
+        "`audience` is not a valid URN: nothing follows the namespace identifier `example` (RFC 8141 §2); write `urn:<NID>:<NSS>`, such as \"urn:example:api\""
+    );
+    assert_eq!(
+        audience("urn:example:/api"),
+        "`audience` is not a valid URN: the namespace-specific string cannot start with `/` (RFC 8141 §2)"
+    );
+    assert_eq!(
+        audience("urn:example:items api"),
+        "`audience` is not a valid URN: a space at 17 is not allowed (RFC 8141 §2); percent-encode it"
+    );
+    assert_eq!(
+        audience("urn:example:a%2"),
+        "`audience` is not a valid URN: `%` at 13 must be followed by two hex digits"
+    );
+    assert_eq!(
+        audience("urn:example:api#v1"),
+        "`audience` must not contain a fragment (`#...`): an f-component is not part of a URN's name (RFC 8141 §3; RFC 8707 §2)"
+    );
+    assert_eq!(
+        audience("urn:example:api?=v1"),
+        "`audience` must be a URN's name alone: the `?` at 15 starts an r- or q-component (`?+...`, `?=...`), which is not part of it (RFC 8141 §3)"
+    );
+}
+
+#[test]
+fn issuer_and_audience_are_both_reported() {
+    let found = errors(
+        quote! { #[openid_connect(url = "https://id/x", issuer = "http://idp", audience = "my api")] struct S; },
+    );
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert!(found[0].starts_with("`issuer` must use https"));
+    assert!(found[1].starts_with("`audience` must be an absolute"));
 }
 
 // ----- CT-H1, J, crate -----

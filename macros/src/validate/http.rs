@@ -2,13 +2,14 @@
 
 use syn::LitStr;
 
+use super::claims::check_token_claims;
 use super::common::check_exactly_one;
 use super::scopes::check_roles;
 use super::{Checked, Declared};
 use crate::attr::http::Http;
 use crate::ctxt::Ctxt;
 use crate::grammar;
-use crate::model::{self, Kind, Pin};
+use crate::model::{self, Kind, Pin, TokenClaims};
 
 /// The auth-scheme an `#[http(..)]` names, before its options are checked.
 enum AuthScheme {
@@ -24,10 +25,11 @@ pub(super) fn validate_http(cx: &Ctxt, attr: &Http, pin: Option<&Pin>) -> Checke
         .and_then(|(scheme, lit)| check_auth_scheme_token(cx, scheme, lit))?;
     let format = check_bearer_format(cx, attr, &scheme);
     let realm = check_realm(cx, attr, &scheme);
-    let (format, realm) = (format?, realm?);
+    let claims = check_bearer_claims(cx, attr, &scheme);
+    let (format, realm, claims) = (format?, realm?, claims?);
     let http = match scheme {
         AuthScheme::Basic => model::Http::Basic { realm },
-        AuthScheme::Bearer => model::Http::Bearer { format },
+        AuthScheme::Bearer => model::Http::Bearer { format, claims },
         AuthScheme::Digest => model::Http::Digest,
         AuthScheme::Custom(scheme) => model::Http::Custom { scheme },
     };
@@ -95,6 +97,27 @@ fn check_bearer_format(cx: &Ctxt, attr: &Http, scheme: &AuthScheme) -> Checked<O
         ),
     );
     None
+}
+
+// CT-A3, for CT-E8 and CT-E9: `issuer` and `audience` name what a bearer token carries, so
+// `#[http(..)]` takes them with `bearer` only (the other kinds do not accept the keys at all).
+fn check_bearer_claims(cx: &Ctxt, attr: &Http, scheme: &AuthScheme) -> Checked<TokenClaims> {
+    if matches!(scheme, AuthScheme::Bearer) {
+        return check_token_claims(cx, &attr.claims);
+    }
+    let keys = [attr.claims.issuer.key(), attr.claims.audience.key()];
+    let mut ok = true;
+    for key in keys.into_iter().flatten() {
+        cx.error_spanned_by(
+            key,
+            format!(
+                "`{key}` is only allowed with `bearer` (found {}): it applies to bearer-token schemes only",
+                scheme_name(scheme)
+            ),
+        );
+        ok = false;
+    }
+    ok.then(TokenClaims::default)
 }
 
 // `realm` belongs to Basic's challenge (RFC 7617 §2) and is sent as a quoted-string, which

@@ -3,13 +3,15 @@
 //! `Ctxt` and goes on, so that a declaration's errors all appear at once.
 //!
 //! One module per kind attribute, as in `attr`, and `common` (the keys every kind has),
-//! `scopes` (scope and role names) and `url` (URL-valued fields) for the checks they share.
+//! `scopes` (scope and role names), `url` (URL-valued fields) and `claims` (the issuer and
+//! audience of bearer-token kinds) for the checks they share.
 //!
 //! Every check reports its failures to the `Ctxt` and returns a [`Checked`] value: `None`
 //! once it has reported, so a caller never reports the same failure twice and never builds a
 //! model from a declaration with errors.
 
 mod api_key;
+mod claims;
 mod common;
 mod http;
 mod mutual_tls;

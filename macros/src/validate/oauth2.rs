@@ -1,9 +1,10 @@
 //! `#[oauth2(..)]` (`docs/RULES.md` D): the flat password form, the flows, their URLs and scopes,
-//! and `oauth2_metadata_url`.
+//! `oauth2_metadata_url`, and the tokens' `issuer` and `audience` (`claims`).
 
 use authscheme_grammar::url::UrlPolicy;
 use syn::{Ident, LitStr};
 
+use super::claims::check_token_claims;
 use super::common::{Seen, check_extensions, check_unique, check_version};
 use super::scopes::{check_name_count, check_scope_tokens};
 use super::url::{check_url, optional_url};
@@ -51,6 +52,7 @@ pub(super) fn validate_oauth2(cx: &Ctxt, attr: &OAuth2, pin: Option<&Pin>) -> Ch
     let metadata_url = check_metadata_url(cx, attr, pin);
     flows.sort_by_key(|flow| flow.urls.kind());
     let scopes = check_scope_count(cx, attr);
+    let claims = check_token_claims(cx, &attr.claims);
     if !ok {
         return None;
     }
@@ -59,6 +61,7 @@ pub(super) fn validate_oauth2(cx: &Ctxt, attr: &OAuth2, pin: Option<&Pin>) -> Ch
             flows,
             flows_extensions: flows_extensions?,
             metadata_url: metadata_url?,
+            claims: claims?,
         },
         scopes?,
         false,

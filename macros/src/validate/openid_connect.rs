@@ -2,6 +2,7 @@
 
 use authscheme_grammar::url::UrlPolicy;
 
+use super::claims::check_token_claims;
 use super::common::{Seen, check_unique};
 use super::scopes::{check_name_count, check_scope_token};
 use super::url::check_url;
@@ -22,10 +23,18 @@ pub(super) fn validate_openid_connect(cx: &Ctxt, attr: &OpenIdConnect) -> Checke
         ok &= check_unique(cx, lit, "scope", &mut seen).is_some();
     }
     let scopes = check_name_count(cx, lits.iter(), "scopes");
+    let claims = check_token_claims(cx, &attr.claims);
     if !ok {
         return None;
     }
-    Some((Kind::OpenIdConnect { url: url? }, scopes?, false))
+    Some((
+        Kind::OpenIdConnect {
+            url: url?,
+            claims: claims?,
+        },
+        scopes?,
+        false,
+    ))
 }
 
 // CT-F1: `openIdConnectUrl` is required; CT-F2: the URL rules apply (E1, E3, E4).

@@ -30,7 +30,13 @@ pub(super) fn check_url(cx: &Ctxt, lit: &LitStr, key: &str, policy: UrlPolicy) -
     let Some(problem) = url_problem(&url, policy) else {
         return Some(url);
     };
-    let message = match problem {
+    cx.error_spanned_by(lit, url_message(&url, key, policy, problem));
+    None
+}
+
+/// The message for `problem` in the value `url` of `key`, checked under `policy`.
+pub(super) fn url_message(url: &str, key: &str, policy: UrlPolicy, problem: UrlProblem) -> String {
+    match problem {
         UrlProblem::Empty => {
             format!("`{key}` must not be empty; write a URL such as \"/token\" or \"https://...\"")
         }
@@ -94,7 +100,5 @@ pub(super) fn check_url(cx: &Ctxt, lit: &LitStr, key: &str, policy: UrlPolicy) -
         }
         UrlProblem::BadPort(_) => format!("`{key}` is not a valid URL: the port must be a number"),
         UrlProblem::Relative => format!("`{key}` must be an absolute `https://` URL (RFC 8414 §3)"),
-    };
-    cx.error_spanned_by(lit, message);
-    None
+    }
 }

@@ -2,7 +2,7 @@
     "expected `realm` to be a string: `realm = \"...\"`"
 }
 ::core::compile_error! {
-    "unknown key `formt` in `#[http(...)]`; did you mean `format`? expected one of: `basic`, `bearer`, `digest`, `scheme`, `realm`, `format`, `roles`, `name`, `description`, `extensions`, `deprecated`, `openapi`, `crate`"
+    "unknown key `formt` in `#[http(...)]`; did you mean `format`? expected one of: `basic`, `bearer`, `digest`, `scheme`, `realm`, `format`, `issuer`, `audience`, `roles`, `name`, `description`, `extensions`, `deprecated`, `openapi`, `crate`"
 }
 #[allow(
     unused_imports,
