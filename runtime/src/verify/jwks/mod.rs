@@ -154,14 +154,14 @@ impl<T> JwksVerifier<T> {
     /// use authscheme::verify::jwks::JwksVerifier;
     ///
     /// #[derive(SecurityScheme)]
-    /// #[openid_connect(url = "https://idp.example/.well-known/openid-configuration")]
+    /// #[openid_connect(
+    ///     url = "https://idp.example/.well-known/openid-configuration",
+    ///     audience = "https://api.example"
+    /// )]
     /// struct Login;
     ///
     /// # async fn start() -> Result<(), authscheme::verify::jwks::JwksError> {
-    /// let verifier: JwksVerifier = JwksVerifier::for_scheme::<Login>()
-    ///     .audience("https://api.example")
-    ///     .build()
-    ///     .await?;
+    /// let verifier: JwksVerifier = JwksVerifier::for_scheme::<Login>().build().await?;
     /// # let _ = verifier;
     /// # Ok(())
     /// # }
