@@ -277,4 +277,98 @@ mod tests {
                 .is_none()
         );
     }
+
+    #[test]
+    fn every_parameter_is_read_by_its_accessor() {
+        let digest = DigestCredentials::parse(
+            br#"username="u", realm="r", nonce="n", uri="/a", response="abc", algorithm=SHA-256, cnonce="c", opaque="o", qop=auth, nc=00000001, userhash=TRUE, ext="e""#,
+        )
+        .expect("valid");
+        assert_eq!(
+            (
+                digest.username(),
+                digest.realm(),
+                digest.nonce(),
+                digest.uri(),
+                digest.response()
+            ),
+            ("u", "r", "n", "/a", "abc")
+        );
+        assert_eq!(
+            (
+                digest.algorithm(),
+                digest.cnonce(),
+                digest.opaque(),
+                digest.qop(),
+                digest.nc()
+            ),
+            (
+                Some("SHA-256"),
+                Some("c"),
+                Some("o"),
+                Some("auth"),
+                Some("00000001")
+            )
+        );
+        assert!(digest.userhash());
+        assert_eq!(digest.params().get("ext"), Some("e"));
+        assert!(digest.response_matches("abc"));
+        assert!(!digest.response_matches("abd"));
+        let minimal =
+            DigestCredentials::parse(format!("username=u, {BASE}").as_bytes()).expect("valid");
+        assert_eq!(
+            (
+                minimal.algorithm(),
+                minimal.cnonce(),
+                minimal.opaque(),
+                minimal.qop(),
+                minimal.nc()
+            ),
+            (None, None, None, None, None)
+        );
+        assert!(!minimal.userhash());
+        let no_hash =
+            DigestCredentials::parse(format!("username=u, userhash=false, {BASE}").as_bytes())
+                .expect("valid");
+        assert!(!no_hash.userhash());
+    }
+
+    #[test]
+    fn neither_debug_nor_display_shows_the_response() {
+        let digest = DigestCredentials::parse(
+            br#"username="u", realm="r", nonce="n", uri="/", response="secret-digest""#,
+        )
+        .expect("valid");
+        let debug = format!("{digest:?}");
+        assert!(debug.starts_with("DigestCredentials { params: "), "{debug}");
+        assert!(debug.contains("realm"), "{debug}");
+        assert!(!debug.contains("secret-digest"), "{debug}");
+        assert_eq!(digest.to_string(), "Digest [redacted]");
+    }
+
+    fn extract(authorization: &str) -> Result<Option<DigestCredentials>, Rejection> {
+        let request = http::Request::get("/")
+            .header("authorization", authorization)
+            .body(())
+            .expect("a request");
+        DigestCredentials::extract(&request.into_parts().0, &())
+    }
+
+    #[test]
+    fn extract_finds_digest_credentials_only() {
+        let found = extract(&format!("Digest username=u, {BASE}")).expect("well-formed");
+        assert_eq!(
+            found.map(|digest| digest.username().to_owned()).as_deref(),
+            Some("u")
+        );
+        assert!(extract("Bearer abc").expect("not ours").is_none());
+        assert!(extract("Digest realm=r").is_err());
+        assert!(extract("Digest").is_err());
+        let (parts, ()) = http::Request::new(()).into_parts();
+        assert!(
+            DigestCredentials::extract(&parts, &())
+                .expect("absent")
+                .is_none()
+        );
+    }
 }

@@ -349,3 +349,26 @@ pub use custom::HttpCredentials;
 pub use digest::DigestCredentials;
 pub use mtls::ClientCertificate;
 pub use parse::AuthParams;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn api_key_configs_are_equal_when_location_and_name_are() {
+        let header = ApiKeyConfig::new(ApiKeyLocation::Header, "X-Key");
+        assert_eq!(header, ApiKeyConfig::new(ApiKeyLocation::Header, "X-Key"));
+        assert_ne!(header, ApiKeyConfig::new(ApiKeyLocation::Query, "X-Key"));
+        assert_ne!(header, ApiKeyConfig::new(ApiKeyLocation::Header, "X-Other"));
+        assert_ne!(header, ApiKeyConfig::new(ApiKeyLocation::Cookie, "other"));
+    }
+
+    #[test]
+    fn api_key_config_debug_names_location_and_name() {
+        let config = ApiKeyConfig::new(ApiKeyLocation::Cookie, "session");
+        assert_eq!(
+            format!("{config:?}"),
+            r#"ApiKeyConfig { location: Cookie, name: "session", .. }"#
+        );
+    }
+}
