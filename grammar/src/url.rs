@@ -322,33 +322,10 @@ fn is_loopback(host: &str) -> bool {
     host.eq_ignore_ascii_case("localhost") || host == "127.0.0.1" || host == "[::1]"
 }
 
-/// RFC 3986 characters outside percent-encodings: unreserved, gen-delims and sub-delims.
+/// RFC 3986 characters outside percent-encodings: unreserved, gen-delims and sub-delims,
+/// that is a path segment's characters and the delimiters between components.
 const fn is_uri_char(c: char) -> bool {
-    c.is_ascii_alphanumeric()
-        || matches!(
-            c,
-            '-' | '.'
-                | '_'
-                | '~'
-                | ':'
-                | '/'
-                | '?'
-                | '#'
-                | '['
-                | ']'
-                | '@'
-                | '!'
-                | '$'
-                | '&'
-                | '\''
-                | '('
-                | ')'
-                | '*'
-                | '+'
-                | ','
-                | ';'
-                | '='
-        )
+    is_pchar(c) || matches!(c, '/' | '?' | '#' | '[' | ']')
 }
 
 fn parse(text: &str) -> Result<UriRef<&str>, UrlProblem> {
