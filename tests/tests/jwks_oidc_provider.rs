@@ -217,3 +217,62 @@ fn with_kid(token: &str, kid: &str) -> String {
     let header = engine.encode(serde_json::to_vec(&header).expect("JSON"));
     format!("{header}.{rest}")
 }
+
+#[tokio::test]
+async fn forged_tokens_are_each_a_401_invalid_token() {
+    use base64::Engine as _;
+    let Some(idp) = Idp::start() else { return };
+    let app = app(verifier(&idp, API).await);
+    let engine = base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    let token = idp.client_credentials_token("items:read", None).await;
+    let parts: Vec<&str> = token.split('.').collect();
+    let header: serde_json::Value =
+        serde_json::from_slice(&engine.decode(parts[0]).expect("base64url")).expect("JSON");
+    let kid = header["kid"].as_str().expect("a kid").to_owned();
+    let claims: serde_json::Value =
+        serde_json::from_slice(&engine.decode(parts[1]).expect("base64url")).expect("JSON");
+
+    // `alg: none`, no signature.
+    let none = engine
+        .encode(serde_json::to_vec(&serde_json::json!({"alg": "none", "kid": kid})).expect("JSON"));
+    let unsigned = format!("{none}.{}.", parts[1]);
+    // HS256 under the RSA key's `kid`, keyed with the published key itself (algorithm
+    // confusion: a verifier that let the header pick the algorithm would accept it).
+    let jwks = idp.jwks().await;
+    let public = serde_json::to_vec(jwks.find(&kid).expect("the key is published")).expect("JSON");
+    let mut hmac_header = jsonwebtoken::Header::new(jsonwebtoken::Algorithm::HS256);
+    hmac_header.kid = Some(kid.clone());
+    let confused = jsonwebtoken::encode(
+        &hmac_header,
+        &claims,
+        &jsonwebtoken::EncodingKey::from_secret(&public),
+    )
+    .expect("signs");
+    // More scope in the payload, the provider's signature kept.
+    let mut escalated = claims.clone();
+    escalated["scope"] = "items:read items:write".into();
+    let tampered = format!(
+        "{}.{}.{}",
+        parts[0],
+        engine.encode(serde_json::to_vec(&escalated).expect("JSON")),
+        parts[2]
+    );
+    // The signature cut short.
+    let cut = &token[..token.len() - 4];
+
+    for (what, forged) in [
+        ("alg none", unsigned.as_str()),
+        ("HS256 with the public key", confused.as_str()),
+        ("tampered payload", tampered.as_str()),
+        ("cut signature", cut),
+    ] {
+        for method in ["GET", "POST"] {
+            let (status, challenge, _) = call(&app, method, forged).await;
+            assert_eq!(status, StatusCode::UNAUTHORIZED, "{what}");
+            assert_eq!(challenge.as_deref(), Some(INVALID_TOKEN), "{what}");
+        }
+    }
+    // None of them made the verifier fetch: each names a key it holds. (The two fetches are
+    // the verifier's at start-up and this test's own, for the public key.)
+    assert_eq!(idp.stats().await.jwks_requests, 2);
+}
