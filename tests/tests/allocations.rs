@@ -23,6 +23,11 @@ struct Jwt;
 #[http(basic, realm = "admin")]
 struct Admin;
 
+/// Basic without a realm: its rejections are the crate's `static` ones.
+#[derive(SecurityScheme)]
+#[http(basic)]
+struct PlainBasic;
+
 #[derive(SecurityScheme)]
 #[api_key(header = "X-API-Key")]
 struct HeaderKey;
@@ -97,6 +102,28 @@ where
     assert_eq!(count, 0, "{}: allocations on the rejection", S::NAME);
 }
 
+/// `Auth<S>` refuses malformed credentials in `parts` without allocating: the answer is
+/// one of the crate's `static` rejections.
+fn assert_refuses_malformed_without_allocating<S: SecurityScheme>(mut parts: Parts)
+where
+    Auth<S>: FromRequestParts<(), Rejection = authscheme::Rejection>,
+{
+    let count = allocations(|| {
+        let rejection = ready(<Auth<S> as FromRequestParts<()>>::from_request_parts(
+            &mut parts,
+            &(),
+        ))
+        .expect_err("malformed credentials");
+        assert_eq!(rejection.status(), 401);
+    });
+    assert_eq!(
+        count,
+        0,
+        "{}: allocations on the malformed rejection",
+        S::NAME
+    );
+}
+
 #[test]
 fn extractors_do_not_allocate() {
     // The counter counts.
@@ -135,4 +162,12 @@ fn extractors_do_not_allocate() {
     assert_refuses_without_allocating::<QueryKey>();
     assert_refuses_without_allocating::<CookieKey>();
     assert_refuses_without_allocating::<DigestAuth>();
+    assert_refuses_malformed_without_allocating::<PlainBasic>(parts(
+        "/",
+        Some(("authorization", "Basic !!!")),
+    ));
+    assert_refuses_malformed_without_allocating::<Jwt>(parts(
+        "/",
+        Some(("authorization", "Bearer a b")),
+    ));
 }
