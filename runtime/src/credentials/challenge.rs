@@ -75,3 +75,20 @@ pub(crate) const fn is_field_value(text: &str) -> bool {
 pub(crate) fn configured(challenge: &'static str) -> Option<HeaderValue> {
     HeaderValue::from_maybe_shared(bytes::Bytes::from_static(challenge.as_bytes())).ok()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_values_have_no_control_character_but_the_tab() {
+        for good in ["", "Basic realm=\"a\"", "tab\there", "caf\u{e9}", "~ !"] {
+            assert!(is_field_value(good), "{good:?}");
+            assert!(HeaderValue::from_str(good).is_ok(), "{good:?}");
+        }
+        for bad in ["line\nbreak", "nul\0", "del\u{7f}", "\u{1f}", "\r"] {
+            assert!(!is_field_value(bad), "{bad:?}");
+            assert!(HeaderValue::from_str(bad).is_err(), "{bad:?}");
+        }
+    }
+}
