@@ -80,3 +80,36 @@ impl Credentials for ClientCertificate {
         Rejection::fixed(&challenge::missing::MUTUAL_TLS)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn extract(certificate: Option<ClientCertificate>) -> Option<ClientCertificate> {
+        let mut request = http::Request::new(());
+        if let Some(certificate) = certificate {
+            request.extensions_mut().insert(certificate);
+        }
+        ClientCertificate::extract(&request.into_parts().0, &()).expect("never an error")
+    }
+
+    #[test]
+    fn an_empty_certificate_is_a_missing_one() {
+        assert_eq!(extract(None), None);
+        assert_eq!(extract(Some(ClientCertificate::new(Vec::new()))), None);
+        let certificate = ClientCertificate::new(vec![0x30, 0x03, 0x02, 0x01, 0x01]);
+        let found = extract(Some(certificate.clone())).expect("present");
+        assert_eq!(found.der(), [0x30, 0x03, 0x02, 0x01, 0x01]);
+        assert_eq!(found, certificate);
+    }
+
+    #[test]
+    fn debug_and_display_show_the_length_only() {
+        let certificate = ClientCertificate::new(vec![0xAB; 300]);
+        assert_eq!(
+            format!("{certificate:?}"),
+            "ClientCertificate { der_len: 300, .. }"
+        );
+        assert_eq!(certificate.to_string(), "client certificate (300 bytes)");
+    }
+}
