@@ -323,6 +323,45 @@ mod tests {
     use super::*;
 
     #[test]
+    fn control_characters_are_c0_and_del() {
+        let controls: Vec<u8> = (0..=255).filter(|&b| is_ctl(b)).collect();
+        let expected: Vec<u8> = (0..0x20).chain([0x7f]).collect();
+        assert_eq!(controls, expected);
+    }
+
+    #[test]
+    fn quoted_pairs_take_tab_space_and_visible_characters_only() {
+        for (input, value) in [
+            (r#"a="x\"y""#, "x\"y"),
+            ("a=\"x\\\ty\"", "x\ty"),
+            (r#"a="\ ""#, " "),
+            (r#"a="\\""#, "\\"),
+        ] {
+            let params = AuthParams::parse(input).expect(input);
+            assert_eq!(params.get("a"), Some(value), "{input}");
+        }
+        for input in ["a=\"x\\\ny\"", "a=\"x\\\u{7f}\"", "a=\"x\\\0\"", "a=\"x\\"] {
+            assert!(AuthParams::parse(input).is_none(), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn auth_params_count_and_redact_their_values() {
+        let params =
+            AuthParams::parse(r#"realm="r", nonce=secret-nonce, qop=auth"#).expect("valid");
+        assert_eq!(params.len(), 3);
+        assert!(!params.is_empty());
+        assert_eq!(
+            format!("{params:?}"),
+            r#"{"realm": [redacted], "nonce": [redacted], "qop": [redacted]}"#
+        );
+        assert_eq!(format!("{Redacted:?}"), "[redacted]");
+        assert_eq!(AuthParams::parse("a=1").expect("valid").len(), 1);
+        assert!(AuthParams::parse("").is_none());
+        assert!(AuthParams::parse(" , ").is_none());
+    }
+
+    #[test]
     fn scheme_matching() {
         use SchemeMatch::{Malformed, NotOurs, Ours};
         assert_eq!(match_scheme(b"Bearer abc", "bearer"), Ours(7));
