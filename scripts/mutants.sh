@@ -8,8 +8,8 @@
 #   bash scripts/mutants.sh runtime --in-diff changes.diff   # only mutants in a diff
 #
 # Needs cargo-mutants (`cargo install cargo-mutants --locked`). Extra arguments go to
-# `cargo mutants`. Mutants argued to be equivalent are to be excluded in .cargo/mutants.toml,
-# with the argument beside each (none so far, so the file does not exist yet).
+# `cargo mutants`. Mutants argued to be equivalent are excluded in .cargo/mutants.toml, with
+# the argument beside each.
 # Output: mutants.out/ (one directory per group), whose caught.txt, missed.txt, timeout.txt
 # and unviable.txt list the mutants by outcome.
 set -euo pipefail
