@@ -159,3 +159,65 @@ impl Credentials for HttpCredentials {
         Rejection::not_authenticated(challenge(config))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DPOP: HttpConfig = HttpConfig::new("dpop", "DPoP");
+
+    fn extract(authorization: Option<&str>) -> Result<Option<HttpCredentials>, Rejection> {
+        let mut request = http::Request::get("/");
+        if let Some(value) = authorization {
+            request = request.header("authorization", value);
+        }
+        let (parts, ()) = request.body(()).expect("a request").into_parts();
+        HttpCredentials::extract(&parts, &DPOP)
+    }
+
+    #[test]
+    fn a_token68_is_read_with_its_scheme_as_sent() {
+        let credentials = extract(Some("DPoP abc.def-ghi=="))
+            .expect("well-formed")
+            .expect("ours");
+        assert_eq!(credentials.scheme(), "DPoP");
+        assert_eq!(credentials.credentials(), "abc.def-ghi==");
+        assert_eq!(credentials.token68(), Some("abc.def-ghi=="));
+        assert!(credentials.params().is_none());
+        assert!(credentials.matches("abc.def-ghi=="));
+        assert!(!credentials.matches("abc.def-ghi="));
+        assert_eq!(
+            format!("{credentials:?}"),
+            r#"HttpCredentials { scheme: "DPoP", credentials: [redacted] }"#
+        );
+        assert_eq!(credentials.to_string(), "DPoP [redacted]");
+    }
+
+    #[test]
+    fn auth_params_are_parsed() {
+        let credentials = extract(Some(r#"dpop  a=1, b="two""#))
+            .expect("well-formed")
+            .expect("ours");
+        assert_eq!(credentials.scheme(), "dpop");
+        assert_eq!(credentials.credentials(), r#"a=1, b="two""#);
+        assert_eq!(credentials.token68(), None);
+        let params = credentials.params().expect("auth-params");
+        assert_eq!((params.get("a"), params.get("b")), (Some("1"), Some("two")));
+    }
+
+    #[test]
+    fn other_schemes_are_not_ours_and_broken_ones_are_malformed() {
+        assert!(extract(None).expect("absent").is_none());
+        assert!(extract(Some("Bearer abc")).expect("not ours").is_none());
+        for broken in ["DPoP a b", "DPoP,abc", "DPoP \"x"] {
+            let rejection = extract(Some(broken)).expect_err(broken);
+            assert_eq!(rejection.status(), 401, "{broken}");
+            assert_eq!(rejection.challenges()[0], "DPoP", "{broken}");
+        }
+        let non_utf8 = HeaderValue::from_bytes(b"DPoP a=\"\xff\"").expect("obs-text");
+        let mut request = http::Request::new(());
+        request.headers_mut().insert("authorization", non_utf8);
+        assert!(HttpCredentials::extract(&request.into_parts().0, &DPOP).is_err());
+        assert_eq!(HttpCredentials::missing(&DPOP).challenges()[0], "DPoP");
+    }
+}
