@@ -8,7 +8,7 @@ use proc_macro2::TokenStream;
 use syn::Path;
 use syn::ext::IdentExt as _;
 
-use super::krate::default_path;
+use super::krate::{declared_path, default_path};
 use super::security_scheme::{self, Origin};
 use crate::attr::{Input, KindAttr};
 use crate::model::{ApiKeyLocation, Http, Kind, Scheme, TokenClaims, Version};
@@ -20,7 +20,7 @@ pub(crate) fn expand(input: &Input) -> TokenStream {
     let kind = input.kinds.first();
     let krate: Path = kind
         .and_then(|kind| kind.common().krate.get())
-        .and_then(|lit| lit.parse().ok())
+        .and_then(declared_path)
         .unwrap_or_else(default_path);
     let placeholder = Scheme {
         ident: &original.ident,

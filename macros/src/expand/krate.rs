@@ -15,3 +15,11 @@ pub(crate) fn default_path() -> Path {
         .collect(),
     }
 }
+
+/// The path `crate = ".."` names, if it is one: a module path, without generic arguments
+/// (`a<T>::b` would need a turbofish where the expansion uses the path in an expression, and a
+/// crate has none anyway; found by the `derive` fuzz target). The validation and the stand-in
+/// impl both read it here.
+pub(crate) fn declared_path(lit: &syn::LitStr) -> Option<Path> {
+    lit.parse_with(Path::parse_mod_style).ok()
+}

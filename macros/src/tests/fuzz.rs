@@ -50,6 +50,9 @@ fn literal() -> impl Strategy<Value = String> {
             "'c'",
             "b\"x\"",
             "r\"raw\"",
+            // A `crate` path with generic arguments (the `derive` fuzz target's find).
+            "\"a<B = C>::d\"",
+            "\"a::<B>\"",
         ])
         .prop_map(str::to_owned),
         "[a-z:!#-]{0,6}".prop_map(|text| format!("{text:?}")),
@@ -110,6 +113,23 @@ fn item() -> impl Strategy<Value = String> {
 fn assert_parses(output: &TokenStream) {
     let file: syn::File = syn::parse2(output.clone()).expect("output parses as items");
     drop(file);
+}
+
+/// The `derive` fuzz target's find: a `crate` path with generic arguments, in a declaration
+/// with an error elsewhere (so the stand-in impl uses it too), expanded to an impl that did
+/// not parse. Now the path is refused, and both expansions parse.
+#[test]
+fn a_crate_path_with_generic_arguments_is_refused() {
+    for attribute in [
+        r#"#[http(bearer, crate = "i<D = L>")]"#,
+        r#"#[http(bearer, crate = "i<D = L>" / ose)]"#,
+        r#"#[oauth2(crate = "a::<B>::c", token_url = "/t")]"#,
+    ] {
+        let source = format!("{attribute}\nstruct S;");
+        let output = derive_security_scheme(source.parse().expect("tokens"));
+        assert_parses(&output);
+        assert!(output.to_string().contains("compile_error"), "{attribute}");
+    }
 }
 
 proptest! {

@@ -29,12 +29,12 @@ pub(super) fn check_openapi_pin(cx: &Ctxt, common: &Common) -> Option<Pin> {
     version.map(|version| Pin { version })
 }
 
-// `crate = ".."` must be a path; it replaces `::authscheme` in the expansion.
+// `crate = ".."` must be a module path; it replaces `::authscheme` in the expansion.
 pub(super) fn check_crate_path(cx: &Ctxt, common: &Common) -> Checked<Path> {
     let Some(lit) = common.krate.get() else {
         return Some(crate::expand::krate::default_path());
     };
-    let path = lit.parse::<Path>().ok();
+    let path = crate::expand::krate::declared_path(lit);
     if path.is_none() {
         cx.error_spanned_by(
             lit,
