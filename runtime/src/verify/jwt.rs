@@ -409,10 +409,6 @@ impl<'de: 'a, 'a> Visitor<'de> for StringClaimVisitor<'a> {
         Ok(StringClaim::One(Cow::Owned(text.to_owned())))
     }
 
-    fn visit_string<E>(self, text: String) -> Result<Self::Value, E> {
-        Ok(StringClaim::One(Cow::Owned(text)))
-    }
-
     fn visit_seq<A: SeqAccess<'de>>(self, mut elements: A) -> Result<Self::Value, A::Error> {
         let mut names = Vec::new();
         let mut all_strings = true;
@@ -583,6 +579,12 @@ mod tests {
         assert!(matches!(claims.aud, StringClaim::One(_)));
         assert!(matches!(claims.scope, StringClaim::Absent));
         assert!(matches!(claims.scp, StringClaim::Many(_)));
+        // What serde_json never sends (bytes) is an error that says what was expected.
+        let bytes = serde::de::value::BytesDeserializer::<serde::de::value::Error>::new(b"x");
+        let error = StringClaim::deserialize(bytes)
+            .err()
+            .expect("bytes are not JSON");
+        assert!(error.to_string().contains("any JSON value"), "{error}");
         // A member twice is a malformed token (RFC 7519 §4 lets a recipient refuse it).
         assert!(
             serde_json::from_str::<RegisteredClaims<'_>>(r#"{"aud": "x", "aud": "y"}"#).is_err()
@@ -653,6 +655,9 @@ mod tests {
             );
             assert_eq!(bound_refusal(&claims, hs256()), Some(reason), "{claims}");
         }
+        let others = json!({"sub": "a", "exp": exp, "iss": "https://idp.example",
+            "aud": ["https://other.example"]});
+        assert_eq!(bound_refusal(&others, hs256()), Some(Reason::WrongAudience));
         // A configured audience is checked too: a token must satisfy both.
         let other = || hs256_and(|v| v.set_audience(&["https://other.example"]));
         assert_eq!(bound_refusal(&good, other()), Some(Reason::WrongAudience));
