@@ -73,13 +73,19 @@ impl KeyCache {
         }
     }
 
+    /// Where the keys are fetched from.
+    pub(super) fn jwks_uri(&self) -> &str {
+        &self.source.jwks_uri
+    }
+
     /// The key set in use: a lock-free load.
     pub(super) fn keys(&self) -> arc_swap::Guard<Arc<KeySet>> {
         self.keys.load()
     }
 
-    /// Fetches the key set once (at start-up): the set and how long it may be kept.
-    pub(super) async fn first_fetch(source: &Source) -> Result<(KeySet, Duration), JwksError> {
+    /// Fetches the key set from `source` (at start-up, and for every refresh): the set and how
+    /// long it may be kept.
+    pub(super) async fn fetch_keys(source: &Source) -> Result<(KeySet, Duration), JwksError> {
         let response = fetch_document(
             &*source.fetch,
             &source.jwks_uri,
@@ -146,7 +152,7 @@ impl KeyCache {
     /// Fetches the key set and installs it; on failure, keeps the set in use. Returns when
     /// to refresh next. The caller has marked the fetch as in flight.
     async fn fetch_and_install(self: Arc<Self>) -> Duration {
-        let next = match Self::first_fetch(&self.source).await {
+        let next = match Self::fetch_keys(&self.source).await {
             Ok((keys, lifetime)) => {
                 report_installed(&self.source.jwks_uri, &keys);
                 self.keys.store(Arc::new(keys));

@@ -4,9 +4,7 @@
 use std::collections::HashMap;
 use std::str::FromStr;
 
-use jsonwebtoken::jwk::{
-    AlgorithmParameters, EllipticCurve, Jwk, KeyAlgorithm, KeyOperations, PublicKeyUse,
-};
+use jsonwebtoken::jwk::{AlgorithmParameters, EllipticCurve, Jwk, KeyOperations, PublicKeyUse};
 use jsonwebtoken::{Algorithm, DecodingKey, Validation};
 use serde::Deserialize;
 use serde_json::Value;
@@ -200,7 +198,8 @@ fn algorithm_of(jwk: &Jwk) -> Result<Algorithm, Skipped> {
     };
     // `KeyAlgorithm` also lists encryption algorithms (`RSA-OAEP`…) and a catch-all; only
     // the names `Algorithm` knows are signature algorithms.
-    let named = Algorithm::from_str(&named_algorithm(named)).map_err(|_| Skipped::Algorithm)?;
+    // (Their variant names, which `Display` prints, are their JOSE names.)
+    let named = Algorithm::from_str(&named.to_string()).map_err(|_| Skipped::Algorithm)?;
     // The named algorithm must be of the key's family (an `alg: HS256` on an RSA key is not
     // a key to trust), and for a curve, of the curve's size.
     let fits = match implied {
@@ -219,15 +218,6 @@ fn algorithm_of(jwk: &Jwk) -> Result<Algorithm, Skipped> {
         Ok(named)
     } else {
         Err(Skipped::Algorithm)
-    }
-}
-
-/// The JOSE name of `algorithm`, as `Algorithm::from_str` reads it.
-fn named_algorithm(algorithm: KeyAlgorithm) -> String {
-    // `KeyAlgorithm`'s serde names are the JOSE names; `Display` prints the variant's.
-    match serde_json::to_value(algorithm) {
-        Ok(Value::String(name)) => name,
-        _ => String::new(),
     }
 }
 

@@ -27,7 +27,7 @@ use std::time::Duration;
 use authscheme_grammar::url::{UrlPolicy, url_problem};
 use bytes::Bytes;
 use http::request::Parts;
-use jsonwebtoken::{Algorithm, Validation};
+use jsonwebtoken::{Algorithm, AlgorithmFamily, Validation};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
@@ -96,7 +96,6 @@ pub struct JwksVerifier<T = Value> {
 struct Inner {
     cache: Arc<KeyCache>,
     issuer: String,
-    jwks_uri: String,
     /// The background refresh, stopped with the last clone of the verifier.
     _refresh: AbortOnDrop,
 }
@@ -192,7 +191,7 @@ impl<T> JwksVerifier<T> {
 
     /// Where the keys are fetched from.
     pub fn jwks_uri(&self) -> &str {
-        &self.inner.jwks_uri
+        self.inner.cache.jwks_uri()
     }
 
     /// How many signing keys the set in use holds.
@@ -214,7 +213,7 @@ impl<T> fmt::Debug for JwksVerifier<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("JwksVerifier")
             .field("issuer", &self.inner.issuer)
-            .field("jwks_uri", &self.inner.jwks_uri)
+            .field("jwks_uri", &self.jwks_uri())
             .field("keys", &self.key_count())
             .finish_non_exhaustive()
     }
@@ -478,12 +477,11 @@ impl<T> JwksBuilder<T> {
                 "no audience: set the resource server's identifier with `audience(..)`",
             ));
         }
-        if self.algorithms.iter().any(|algorithm| {
-            matches!(
-                algorithm,
-                Algorithm::HS256 | Algorithm::HS384 | Algorithm::HS512
-            )
-        }) {
+        if self
+            .algorithms
+            .iter()
+            .any(|algorithm| algorithm.family() == AlgorithmFamily::Hmac)
+        {
             return Err(JwksError::Configuration(
                 "HMAC algorithms cannot be verified with a JWK Set's keys, which are public",
             ));
@@ -525,7 +523,7 @@ impl<T> JwksBuilder<T> {
         required.extend(["iss", "aud"].map(str::to_owned));
         validation.set_required_spec_claims(&required);
         let source = Source {
-            jwks_uri: jwks_uri.clone(),
+            jwks_uri,
             fetch,
             timeout: self.timeout,
             max_bytes: self.max_bytes,
@@ -533,15 +531,14 @@ impl<T> JwksBuilder<T> {
             validation,
             refresh: self.refresh,
         };
-        let (keys, lifetime) = KeyCache::first_fetch(&source).await?;
-        cache::report_installed(&jwks_uri, &keys);
+        let (keys, lifetime) = KeyCache::fetch_keys(&source).await?;
+        cache::report_installed(&source.jwks_uri, &keys);
         let cache = Arc::new(KeyCache::new(source, keys));
         let refresh = tokio::spawn(Arc::clone(&cache).refresh_forever(lifetime));
         Ok(JwksVerifier {
             inner: Arc::new(Inner {
                 cache,
                 issuer,
-                jwks_uri,
                 _refresh: AbortOnDrop(refresh),
             }),
             claims: PhantomData,
