@@ -13,7 +13,8 @@ use serde::de::{DeserializeOwned, Deserializer, IgnoredAny, MapAccess, SeqAccess
 use serde_json::Value;
 use serde_json::value::RawValue;
 
-use super::{Grant, Reason, Verifier, VerifyError};
+use super::token_cache::{KeyId, TokenStore};
+use super::{Grant, Reason, TokenCache, Verifier, VerifyError};
 use crate::credentials::BearerToken;
 use crate::{Declaration, ScopeSet, SecurityScheme};
 
@@ -49,6 +50,7 @@ use crate::{Declaration, ScopeSet, SecurityScheme};
 /// | `crit` header (RFC 7515 §4.1.11) | refused whenever present: no extension is understood | fixed |
 /// | `scope`, `scp` | a string of space-separated names (RFC 8693 §4.2) or an array of strings, one name each: any other value (`null` too) is refused, never read as no scopes | fixed |
 /// | `typ` header, `iat`, `jti`, other claims | not checked: `T` may read them | — |
+/// | Token cache | none: every token's signature is checked | [`with_token_cache`](Self::with_token_cache) (see [`TokenCache`]) |
 ///
 /// To expect an audience, set it and require the claim:
 /// `validation.set_audience(&["https://api.example"])` and
@@ -83,7 +85,8 @@ use crate::{Declaration, ScopeSet, SecurityScheme};
 /// ```
 pub struct JwtVerifier<T = Value> {
     inner: Arc<Inner>,
-    claims: PhantomData<fn() -> T>,
+    /// The verified tokens kept, with [`with_token_cache`](Self::with_token_cache).
+    tokens: Option<Arc<TokenStore<T>>>,
 }
 
 struct Inner {
@@ -111,8 +114,21 @@ impl<T> JwtVerifier<T> {
                 validation,
                 declared_audience,
             }),
-            claims: PhantomData,
+            tokens: None,
         }
+    }
+
+    /// Keeps the tokens that verify, with the grant each earned, as `cache` says: a token
+    /// presented again is answered from the cache, without checking its signature again. See
+    /// [`TokenCache`] for the bounds and for when it is safe. Clones made afterwards share the
+    /// cache.
+    #[must_use]
+    pub fn with_token_cache(mut self, cache: TokenCache) -> Self
+    where
+        T: Clone,
+    {
+        self.tokens = Some(Arc::new(TokenStore::new(cache)));
+        self
     }
 }
 
@@ -120,7 +136,7 @@ impl<T> Clone for JwtVerifier<T> {
     fn clone(&self) -> Self {
         Self {
             inner: Arc::clone(&self.inner),
-            claims: PhantomData,
+            tokens: self.tokens.clone(),
         }
     }
 }
@@ -129,6 +145,7 @@ impl<T> fmt::Debug for JwtVerifier<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("JwtVerifier")
             .field("algorithms", &self.inner.validation.algorithms)
+            .field("token_cache", &self.tokens.is_some())
             .finish_non_exhaustive()
     }
 }
@@ -145,13 +162,24 @@ where
         token: &BearerToken,
         _parts: &Parts,
     ) -> Result<Grant<S, T>, VerifyError> {
-        read_header(token.token())?;
+        let token = token.token();
+        if let Some(tokens) = &self.tokens {
+            // The verifier's one key never leaves it: every entry's key is trusted.
+            if let Some(grant) = tokens.get(token, |_| true) {
+                return Ok(grant);
+            }
+        }
+        read_header(token)?;
         let validation = if S::DECLARATION.audience.is_some() {
             &self.inner.declared_audience
         } else {
             &self.inner.validation
         };
-        verify_signed(token.token(), &self.inner.key, validation)
+        let verified = verify_signed(token, &self.inner.key, validation)?;
+        if let Some(tokens) = &self.tokens {
+            tokens.insert(token, &verified.grant, verified.exp, KeyId::ONLY);
+        }
+        Ok(verified.grant)
     }
 }
 
@@ -197,7 +225,7 @@ pub(super) fn verify_signed<S: SecurityScheme, T: DeserializeOwned>(
     token: &str,
     key: &DecodingKey,
     validation: &Validation,
-) -> Result<Grant<S, T>, VerifyError> {
+) -> Result<Verification<S, T>, VerifyError> {
     // The claims are kept as their JSON text and read twice, borrowing from it: once for the
     // registered claims the verifier checks, once as `T`. Reading them into a `Value` first
     // would allocate a node per member, to be copied out of again.
@@ -213,7 +241,28 @@ pub(super) fn verify_signed<S: SecurityScheme, T: DeserializeOwned>(
     // serde's message quotes the offending value: the reason names no claim's value.
     let claims =
         serde_json::from_str(text).map_err(|_| could_not_validate(Reason::UnexpectedClaims))?;
-    Ok(Grant::new(claims, scopes))
+    Ok(Verification {
+        grant: Grant::new(claims, scopes),
+        exp: registered.exp.and_then(|exp| seconds(exp.get())),
+    })
+}
+
+/// What verifying a token found: its grant, and its `exp` for a [`TokenCache`] to stop at.
+pub(super) struct Verification<S, T> {
+    pub(super) grant: Grant<S, T>,
+    pub(super) exp: Option<u64>,
+}
+
+/// A `NumericDate` (RFC 7519 §2: seconds, possibly fractional) as whole seconds; `None` for
+/// any other JSON value. `jsonwebtoken` checked the claim already when it validates `exp`.
+#[allow(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "a finite, non-negative number of seconds; `as` saturates past `u64::MAX`"
+)]
+fn seconds(json: &str) -> Option<u64> {
+    let seconds: f64 = serde_json::from_str(json).ok()?;
+    (seconds.is_finite() && seconds >= 0.0).then_some(seconds as u64)
 }
 
 /// The 401 `Could not validate credentials`, with `reason` for the logs.
@@ -358,6 +407,9 @@ struct RegisteredClaims<'a> {
     scope: StringClaim<'a>,
     #[serde(borrow)]
     scp: StringClaim<'a>,
+    /// Kept as its text, whatever its type: only a [`TokenCache`] reads it.
+    #[serde(borrow)]
+    exp: Option<&'a RawValue>,
 }
 
 /// A claim that should hold a string or an array of strings (`aud`, `iss`, `sub`, `scope`,
@@ -505,6 +557,15 @@ mod tests {
     {
         let verifier: JwtVerifier<T> =
             JwtVerifier::new(DecodingKey::from_secret(SECRET), validation);
+        verify_with::<S, T>(&verifier, token)
+    }
+
+    /// `verifier`'s answer to `token` for the scheme `S`, polled once.
+    fn verify_with<S, T>(verifier: &JwtVerifier<T>, token: &str) -> Result<Grant<S, T>, VerifyError>
+    where
+        S: SecurityScheme<Credentials = BearerToken>,
+        T: DeserializeOwned + Clone + Send + Sync + 'static,
+    {
         let request = http::Request::get("/")
             .header("authorization", format!("Bearer {token}"))
             .body(())
@@ -513,7 +574,7 @@ mod tests {
         let credentials = BearerToken::extract(&parts, &())
             .expect("well-formed")
             .expect("present");
-        let future = Verifier::<S>::verify(&verifier, &credentials, &parts);
+        let future = Verifier::<S>::verify(verifier, &credentials, &parts);
         let mut future = std::pin::pin!(future);
         let mut context = std::task::Context::from_waker(std::task::Waker::noop());
         match future.as_mut().poll(&mut context) {
@@ -706,7 +767,7 @@ mod tests {
         );
         assert_eq!(
             format!("{verifier:?}"),
-            "JwtVerifier { algorithms: [HS256], .. }"
+            "JwtVerifier { algorithms: [HS256], token_cache: false, .. }"
         );
     }
 
@@ -1259,5 +1320,48 @@ mod tests {
                 Ok(()),
             ),
         ]);
+    }
+
+    #[test]
+    fn with_a_token_cache_a_verified_token_is_kept_until_its_exp_and_a_refused_one_never() {
+        let verifier: JwtVerifier<Claims> =
+            JwtVerifier::new(DecodingKey::from_secret(SECRET), hs256())
+                .with_token_cache(TokenCache::new(16));
+        let shared = verifier.clone();
+        let tokens = verifier.tokens.as_ref().expect("a cache");
+        let good = sign(
+            &json!({"sub": "alice", "exp": now() + 600, "scope": "read"}),
+            SECRET,
+        );
+        for _ in 0..2 {
+            let grant = verify_with::<Jwt, Claims>(&shared, &good).expect("verifies");
+            assert_eq!(grant.principal().sub, "alice");
+            assert_eq!(grant.scopes().names().collect::<Vec<_>>(), ["read"]);
+            assert_eq!(tokens.len(), 1, "kept once, in the cache the clones share");
+        }
+        // Refused, every time, and never kept.
+        let forged = sign(
+            &json!({"sub": "alice", "exp": now() + 600}),
+            b"not-the-secret",
+        );
+        let expired = sign(&json!({"sub": "alice", "exp": now() - 600}), SECRET);
+        for token in [&forged, &expired, &forged] {
+            assert!(verify_with::<Jwt, Claims>(&verifier, token).is_err());
+        }
+        // Within the leeway past its `exp`: it verifies, but the cache does not extend it.
+        let late = sign(&json!({"sub": "alice", "exp": now() - 10}), SECRET);
+        assert!(verify_with::<Jwt, Claims>(&verifier, &late).is_ok());
+        assert_eq!(tokens.len(), 1);
+        assert!(format!("{verifier:?}").contains("token_cache: true"));
+    }
+
+    #[test]
+    fn exp_is_read_as_whole_seconds_when_it_is_a_number() {
+        assert_eq!(seconds("1800000000"), Some(1_800_000_000));
+        assert_eq!(seconds("1800000000.75"), Some(1_800_000_000));
+        assert_eq!(seconds("0"), Some(0));
+        for other in ["-1", "\"1800000000\"", "null", "[1]", "1e400"] {
+            assert_eq!(seconds(other), None, "{other}");
+        }
     }
 }

@@ -64,6 +64,10 @@ pub use ready::{ApiKeys, BasicUsers, FnVerifier, KeyCredentials, verify_fn, veri
 mod jwt;
 #[cfg(feature = "jwt")]
 pub use jwt::{JwtVerifier, install_crypto_backend};
+#[cfg(feature = "jwt")]
+mod token_cache;
+#[cfg(feature = "jwt")]
+pub use token_cache::TokenCache;
 
 #[cfg(feature = "jwks")]
 pub mod jwks;

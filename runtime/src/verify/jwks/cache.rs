@@ -49,11 +49,17 @@ pub(super) struct Refresh {
 pub(super) struct KeyCache {
     keys: ArcSwap<KeySet>,
     source: Source,
+    /// Told of every set installed after the first (a token cache drops the entries of the
+    /// keys that left).
+    on_install: Option<OnInstall>,
     fetching: Mutex<Fetching>,
     /// Counts finished fetches, successful or not: a request waiting for the fetch in flight
     /// waits for this to change.
     finished: watch::Sender<u64>,
 }
+
+/// What a [`KeyCache`] calls with each set it installs after the first.
+pub(super) type OnInstall = Box<dyn Fn(&KeySet) + Send + Sync>;
 
 #[derive(Default)]
 struct Fetching {
@@ -63,11 +69,13 @@ struct Fetching {
 }
 
 impl KeyCache {
-    /// A cache holding `keys`, fetched from `source`.
-    pub(super) fn new(source: Source, keys: KeySet) -> Self {
+    /// A cache holding `keys`, fetched from `source`, that calls `on_install` with each set
+    /// it installs afterwards.
+    pub(super) fn new(source: Source, keys: KeySet, on_install: Option<OnInstall>) -> Self {
         Self {
             keys: ArcSwap::from_pointee(keys),
             source,
+            on_install,
             fetching: Mutex::new(Fetching::default()),
             finished: watch::Sender::new(0),
         }
@@ -84,8 +92,11 @@ impl KeyCache {
     }
 
     /// Fetches the key set from `source` (at start-up, and for every refresh): the set and how
-    /// long it may be kept.
-    pub(super) async fn fetch_keys(source: &Source) -> Result<(KeySet, Duration), JwksError> {
+    /// long it may be kept. Its keys that `previous` holds keep their ids.
+    pub(super) async fn fetch_keys(
+        source: &Source,
+        previous: &KeySet,
+    ) -> Result<(KeySet, Duration), JwksError> {
         let response = fetch_document(
             &*source.fetch,
             &source.jwks_uri,
@@ -93,8 +104,9 @@ impl KeyCache {
             source.max_bytes,
         )
         .await?;
-        let keys = KeySet::parse(response.body(), &source.algorithms, &source.validation)
+        let mut keys = KeySet::parse(response.body(), &source.algorithms, &source.validation)
             .map_err(|error| JwksError::KeySet(error.to_string()))?;
+        keys.keep_ids_of(previous);
         Ok((keys, source.refresh.lifetime(response.headers())))
     }
 
@@ -152,10 +164,15 @@ impl KeyCache {
     /// Fetches the key set and installs it; on failure, keeps the set in use. Returns when
     /// to refresh next. The caller has marked the fetch as in flight.
     async fn fetch_and_install(self: Arc<Self>) -> Duration {
-        let next = match Self::fetch_keys(&self.source).await {
+        let previous = self.keys.load_full();
+        let next = match Self::fetch_keys(&self.source, &previous).await {
             Ok((keys, lifetime)) => {
                 report_installed(&self.source.jwks_uri, &keys);
-                self.keys.store(Arc::new(keys));
+                let keys = Arc::new(keys);
+                self.keys.store(Arc::clone(&keys));
+                if let Some(on_install) = &self.on_install {
+                    on_install(&keys);
+                }
                 lifetime
             }
             Err(error) => {

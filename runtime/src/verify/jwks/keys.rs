@@ -3,11 +3,14 @@
 
 use std::collections::HashMap;
 use std::str::FromStr;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use jsonwebtoken::jwk::{AlgorithmParameters, EllipticCurve, Jwk, KeyOperations, PublicKeyUse};
 use jsonwebtoken::{Algorithm, DecodingKey, Validation};
 use serde::Deserialize;
 use serde_json::Value;
+
+use crate::verify::token_cache::KeyId;
 
 /// The signing keys of one fetched JWK Set.
 pub(super) struct KeySet {
@@ -23,6 +26,19 @@ pub(super) struct KeySet {
 pub(super) struct Key {
     pub(super) decoding: DecodingKey,
     pub(super) validation: Validation,
+    /// Names the key to the verified tokens it signed (a token cache's entries): unique
+    /// among the keys this process installs, and kept by a later set that publishes the same
+    /// key again (see [`KeySet::keep_ids_of`]).
+    pub(super) id: KeyId,
+    /// The key as published, to recognise it in a later set.
+    jwk: Jwk,
+}
+
+/// The last [`KeyId`] given out. `0` is [`KeyId::ONLY`], a single-key verifier's.
+static LAST_KEY_ID: AtomicU64 = AtomicU64::new(0);
+
+fn next_key_id() -> KeyId {
+    KeyId(LAST_KEY_ID.fetch_add(1, Ordering::Relaxed) + 1)
 }
 
 /// Why a key of the document was left out.
@@ -95,8 +111,31 @@ impl KeySet {
         Ok(set)
     }
 
+    /// Gives each key that `previous` held already, with the same `kid` and the same
+    /// parameters, the id it had there: the tokens it signed stay cached across a refresh
+    /// that does not change it.
+    pub(super) fn keep_ids_of(&mut self, previous: &Self) {
+        for (kid, key) in &mut self.by_kid {
+            if let Some(old) = previous.by_kid.get(kid).filter(|old| old.jwk == key.jwk) {
+                key.id = old.id;
+            }
+        }
+        for key in &mut self.unnamed {
+            if let Some(old) = previous.unnamed.iter().find(|old| old.jwk == key.jwk) {
+                key.id = old.id;
+            }
+        }
+    }
+
+    /// Whether the key `id` is in the set.
+    pub(super) fn holds(&self, id: KeyId) -> bool {
+        self.by_kid
+            .values()
+            .chain(&self.unnamed)
+            .any(|key| key.id == id)
+    }
+
     /// A set with no keys: what the verifier holds before its first fetch succeeds.
-    #[cfg(test)]
     pub(super) fn empty() -> Self {
         Self {
             by_kid: HashMap::new(),
@@ -164,6 +203,8 @@ impl Key {
         Ok(Self {
             decoding,
             validation,
+            id: next_key_id(),
+            jwk: jwk.clone(),
         })
     }
 

@@ -32,7 +32,8 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::jwt::{could_not_validate, read_header, verify_signed};
-use super::{Grant, Reason, Verifier, VerifyError};
+use super::token_cache::TokenStore;
+use super::{Grant, Reason, TokenCache, Verifier, VerifyError};
 use crate::SecurityScheme;
 use crate::credentials::BearerToken;
 use crate::openapi::SecuritySchemeKind;
@@ -42,12 +43,12 @@ mod fetch;
 mod keys;
 mod metadata;
 
-use cache::{KeyCache, Refresh, Source};
+use cache::{KeyCache, OnInstall, Refresh, Source};
 use fetch::DynFetch;
 #[cfg(feature = "reqwest")]
 pub use fetch::ReqwestFetch;
 pub use fetch::{FetchError, HttpFetch};
-use keys::{KeySet, Miss};
+use keys::{Key, KeySet, Miss};
 pub use metadata::AuthorizationServerMetadata;
 
 /// Verifies JWT access tokens with the signing keys an identity provider publishes: found by
@@ -90,7 +91,8 @@ pub use metadata::AuthorizationServerMetadata;
 /// ```
 pub struct JwksVerifier<T = Value> {
     inner: Arc<Inner>,
-    claims: PhantomData<fn() -> T>,
+    /// The verified tokens kept, with [`JwksBuilder::token_cache`].
+    tokens: Option<Arc<TokenStore<T>>>,
 }
 
 struct Inner {
@@ -204,7 +206,7 @@ impl<T> Clone for JwksVerifier<T> {
     fn clone(&self) -> Self {
         Self {
             inner: Arc::clone(&self.inner),
-            claims: PhantomData,
+            tokens: self.tokens.clone(),
         }
     }
 }
@@ -215,6 +217,7 @@ impl<T> fmt::Debug for JwksVerifier<T> {
             .field("issuer", &self.inner.issuer)
             .field("jwks_uri", &self.jwks_uri())
             .field("keys", &self.key_count())
+            .field("token_cache", &self.tokens.is_some())
             .finish_non_exhaustive()
     }
 }
@@ -232,13 +235,19 @@ where
         _parts: &Parts,
     ) -> Result<Grant<S, T>, VerifyError> {
         let token = token.token();
+        if let Some(tokens) = &self.tokens {
+            // A cached token is answered only while the key that verified it is in the set.
+            if let Some(grant) = tokens.get(token, |key| self.inner.cache.keys().holds(key)) {
+                return Ok(grant);
+            }
+        }
         let header = read_header(token)?;
         let kid = header.kid.as_deref();
         // In a block: the set's guard must not live across the `.await` below.
         let unknown = {
             let keys = self.inner.cache.keys();
             match keys.find(kid, header.alg) {
-                Ok(key) => return verify_signed(token, &key.decoding, &key.validation),
+                Ok(key) => return self.verified(token, key),
                 Err(miss) => refused(miss, &keys),
             }
         };
@@ -252,9 +261,24 @@ where
         }
         let keys = self.inner.cache.keys();
         match keys.find(kid, header.alg) {
-            Ok(key) => verify_signed(token, &key.decoding, &key.validation),
+            Ok(key) => self.verified(token, key),
             Err(miss) => Err(refused(miss, &keys)),
         }
+    }
+}
+
+impl<T: DeserializeOwned + Clone> JwksVerifier<T> {
+    /// The grant of `token` if `key` verifies it, kept in the token cache if there is one.
+    fn verified<S: SecurityScheme>(
+        &self,
+        token: &str,
+        key: &Key,
+    ) -> Result<Grant<S, T>, VerifyError> {
+        let verified = verify_signed(token, &key.decoding, &key.validation)?;
+        if let Some(tokens) = &self.tokens {
+            tokens.insert(token, &verified.grant, verified.exp, key.id);
+        }
+        Ok(verified.grant)
     }
 }
 
@@ -324,6 +348,7 @@ enum Keys {
 /// | [`timeout`](Self::timeout) | 5 s per fetch |
 /// | [`max_bytes`](Self::max_bytes) | 512 KiB per document |
 /// | [`fetch`](Self::fetch) | [`ReqwestFetch`] (feature `reqwest`); required without it |
+/// | [`token_cache`](Self::token_cache) | none: every token's signature is checked |
 #[must_use = "a builder does nothing until `build` is awaited"]
 pub struct JwksBuilder<T> {
     keys: Keys,
@@ -336,6 +361,7 @@ pub struct JwksBuilder<T> {
     timeout: Duration,
     max_bytes: usize,
     fetch: Option<Arc<dyn DynFetch>>,
+    token_cache: Option<TokenCache>,
     claims: PhantomData<fn() -> T>,
 }
 
@@ -372,6 +398,7 @@ impl<T> JwksBuilder<T> {
             timeout: Duration::from_secs(5),
             max_bytes: 512 * 1024,
             fetch: None,
+            token_cache: None,
             claims: PhantomData,
         }
     }
@@ -443,6 +470,15 @@ impl<T> JwksBuilder<T> {
         self
     }
 
+    /// Keeps the tokens that verify, with the grant each earned, as `cache` says: a token
+    /// presented again is answered from the cache while the key that signed it is in the set.
+    /// The entries of a key are dropped when a refresh brings a set without it. See
+    /// [`TokenCache`] for the bounds and for when it is safe.
+    pub fn token_cache(mut self, cache: TokenCache) -> Self {
+        self.token_cache = Some(cache);
+        self
+    }
+
     /// Fetches with `fetch` instead of the default client.
     pub fn fetch(mut self, fetch: impl HttpFetch) -> Self {
         self.fetch = Some(Arc::new(fetch));
@@ -463,7 +499,10 @@ impl<T> JwksBuilder<T> {
     /// # Panics
     ///
     /// Outside a tokio runtime.
-    pub async fn build(self) -> Result<JwksVerifier<T>, JwksError> {
+    pub async fn build(self) -> Result<JwksVerifier<T>, JwksError>
+    where
+        T: Clone + Send + Sync + 'static,
+    {
         if let Keys::Undeclared { scheme } = self.keys {
             return Err(JwksError::Undeclared { scheme });
         }
@@ -531,9 +570,15 @@ impl<T> JwksBuilder<T> {
             validation,
             refresh: self.refresh,
         };
-        let (keys, lifetime) = KeyCache::fetch_keys(&source).await?;
+        let (keys, lifetime) = KeyCache::fetch_keys(&source, &KeySet::empty()).await?;
         cache::report_installed(&source.jwks_uri, &keys);
-        let cache = Arc::new(KeyCache::new(source, keys));
+        let tokens = self
+            .token_cache
+            .map(|settings| Arc::new(TokenStore::new(settings)));
+        let on_install = tokens.clone().map(|tokens| {
+            Box::new(move |keys: &KeySet| tokens.retain_keys(|key| keys.holds(key))) as OnInstall
+        });
+        let cache = Arc::new(KeyCache::new(source, keys, on_install));
         let refresh = tokio::spawn(Arc::clone(&cache).refresh_forever(lifetime));
         Ok(JwksVerifier {
             inner: Arc::new(Inner {
@@ -541,7 +586,7 @@ impl<T> JwksBuilder<T> {
                 issuer,
                 _refresh: AbortOnDrop(refresh),
             }),
-            claims: PhantomData,
+            tokens,
         })
     }
 }

@@ -568,3 +568,53 @@ async fn for_scheme_takes_the_discovery_url_issuer_and_audience_the_scheme_decla
         "{error}"
     );
 }
+
+async fn caching_verifier(idp: &FakeIdp) -> JwksVerifier {
+    JwksVerifier::discover(ISSUER)
+        .audience(AUDIENCE)
+        .fetch(idp.clone())
+        .token_cache(TokenCache::new(64))
+        .build()
+        .await
+        .unwrap()
+}
+
+fn cached_tokens(verifier: &JwksVerifier) -> usize {
+    verifier.tokens.as_ref().expect("a token cache").len()
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_cached_token_is_dropped_when_its_key_leaves_the_set() {
+    let idp = FakeIdp::new(&[ed_jwk("a", ED_A_X)]);
+    let verifier = caching_verifier(&idp).await;
+    let old = ed_token("a", ED_A);
+    for _ in 0..2 {
+        assert!(check(&verifier, &old).await.is_ok());
+    }
+    assert_eq!(cached_tokens(&verifier), 1);
+    // The provider rotates: `a` leaves the set, which the first token signed by `b` fetches.
+    idp.publish(&[ed_jwk("b", ED_B_X)], None);
+    assert!(check(&verifier, &ed_token("b", ED_B)).await.is_ok());
+    assert_eq!(cached_tokens(&verifier), 1, "`a`'s entry went with `a`");
+    assert_refused(&check(&verifier, &old).await, &Reason::UnknownKey);
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_refresh_that_keeps_a_key_keeps_the_tokens_it_signed() {
+    let idp = FakeIdp::new(&[ed_jwk("a", ED_A_X), rsa_jwk("r")]);
+    let verifier = caching_verifier(&idp).await;
+    assert!(check(&verifier, &ed_token("a", ED_A)).await.is_ok());
+    // `r` leaves, `a` stays, at the background refresh (10 min without a max-age).
+    idp.publish(&[ed_jwk("a", ED_A_X)], None);
+    tokio::time::sleep(Duration::from_secs(601)).await;
+    assert_eq!((idp.gets(JWKS), verifier.key_count()), (2, 1));
+    assert_eq!(cached_tokens(&verifier), 1);
+    // A key republished under its `kid` with other parameters is another key.
+    idp.publish(&[ed_jwk("a", ED_B_X)], None);
+    tokio::time::sleep(Duration::from_secs(601)).await;
+    assert_eq!((idp.gets(JWKS), cached_tokens(&verifier)), (3, 0));
+    assert_refused(
+        &check(&verifier, &ed_token("a", ED_A)).await,
+        &Reason::BadSignature,
+    );
+}
