@@ -26,6 +26,7 @@ use authscheme::adapters::axum::Router;
 use authscheme::adapters::axum::routing::get;
 use authscheme::document::SecurityDocument;
 use authscheme::openapi::OpenApiVersion;
+use authscheme::verify::TokenCache;
 use authscheme::verify::jwks::JwksVerifier;
 use authscheme::{SecurityScheme, Verified, scopes};
 use axum::Json;
@@ -68,7 +69,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .init();
     // Discovery from the declared issuer, the audience from the declaration: a provider that
     // is not running, or names another issuer, stops the server here with a clear error.
-    let verifier = Jwks::for_scheme::<ProviderAuth>().build().await?;
+    // The token cache spares a client that repeats its token a signature check per request.
+    let verifier = Jwks::for_scheme::<ProviderAuth>()
+        .token_cache(TokenCache::new(10_000))
+        .build()
+        .await?;
     println!(
         "keys of {} from {} ({} keys)",
         verifier.issuer(),
