@@ -17,24 +17,21 @@
 //! runs only the rows whose name contains `<text>`.
 
 use std::hint::black_box;
-use std::pin::pin;
-use std::task::{Context, Poll, Waker};
-use std::time::Instant;
 
 use authscheme::credentials::{
     ApiKey, ApiKeyConfig, BasicConfig, BasicCredentials, BearerToken, Credentials,
 };
 use authscheme::openapi::{self, OpenApiVersion};
 use authscheme::{Auth, ScopeSet, SecurityScheme};
-use authscheme_benches::{CountingAllocator, allocations};
+use authscheme_benches::{CountingAllocator, allocations_per_call, headers, paired, parts, ready};
 use axum::extract::FromRequestParts;
 use axum::response::IntoResponse as _;
 use axum_extra::TypedHeader;
 use criterion::Criterion;
 use headers::Authorization;
 use headers::authorization::{Basic, Bearer};
+use http::HeaderMap;
 use http::request::Parts;
-use http::{HeaderMap, HeaderValue};
 use poem_openapi::auth::{ApiKeyAuthorization, BasicAuthorization, BearerAuthorization};
 use poem_openapi::registry::MetaParamIn;
 
@@ -44,14 +41,6 @@ use poem_openapi::registry::MetaParamIn;
 #[global_allocator]
 static GLOBAL: CountingAllocator = CountingAllocator;
 
-/// Heap allocations (including reallocations) per call of `f`, after a warm-up.
-fn allocations_per_call(f: impl FnMut()) -> f64 {
-    const CALLS: u32 = 1000;
-    #[allow(clippy::cast_precision_loss)]
-    let per_call = allocations(10, CALLS, f) as f64 / f64::from(CALLS);
-    per_call
-}
-
 // ---------------------------------------------------------------------------------------
 // Requests.
 
@@ -60,61 +49,10 @@ const JWT: &str = "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkw
 const BASIC: &str = "Basic YWxhZGRpbjpvcGVuIHNlc2FtZQ==";
 const API_KEY: &str = "sk_live_51H8x2KLmN0pQrStUvWxYz";
 
-/// A request head with 11 ordinary headers plus `extra` (the credentials, or nothing).
-fn headers(extra: Option<(&'static str, &str)>) -> HeaderMap {
-    let mut map = HeaderMap::new();
-    for (name, value) in [
-        ("host", "api.example.com"),
-        (
-            "user-agent",
-            "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36",
-        ),
-        ("accept", "application/json, text/plain, */*"),
-        ("accept-language", "en-GB,en;q=0.9,fr;q=0.8"),
-        ("accept-encoding", "gzip, deflate, br, zstd"),
-        ("connection", "keep-alive"),
-        ("referer", "https://app.example.com/dashboard/items?page=2"),
-        (
-            "cookie",
-            "_ga=GA1.2.1234567890.1700000000; theme=dark; locale=en-GB",
-        ),
-        ("x-request-id", "6f1c2b9e-3d4a-4b8c-9e7f-0a1b2c3d4e5f"),
-        ("content-type", "application/json"),
-        ("origin", "https://app.example.com"),
-    ] {
-        map.append(name, HeaderValue::from_static(value));
-    }
-    if let Some((name, value)) = extra {
-        // Not `from_static`: a value backed by a reference-counted buffer, as hyper's are.
-        map.append(
-            name,
-            HeaderValue::from_str(value).expect("benchmark values are valid"),
-        );
-    }
-    assert_eq!(map.len(), 11 + usize::from(extra.is_some()));
-    map
-}
-
-fn parts(headers: HeaderMap) -> Parts {
-    let mut request = http::Request::get("/items/42")
-        .body(())
-        .expect("valid request");
-    *request.headers_mut() = headers;
-    request.into_parts().0
-}
-
 fn poem_request(headers: HeaderMap) -> poem::Request {
     let mut request = poem::Request::builder().uri_str("/items/42").finish();
     *request.headers_mut() = headers;
     request
-}
-
-/// Polls a future that is ready at once (axum's extractors are `async fn`s that never wait).
-fn ready<F: Future>(future: F) -> F::Output {
-    match pin!(future).poll(&mut Context::from_waker(Waker::noop())) {
-        Poll::Ready(output) => output,
-        Poll::Pending => panic!("the extractor waited"),
-    }
 }
 
 /// The schemes are declared with the derive, so that the benchmark runs the configurations
@@ -507,51 +445,6 @@ fn print_allocations(fx: &mut Fixtures) {
     for (name, per_call) in rows {
         println!("  {name:<36} {per_call:>6.2}");
     }
-}
-
-/// Nanoseconds per call of `f` over `calls` calls.
-fn time_per_call(calls: u32, f: &mut impl FnMut()) -> f64 {
-    let start = Instant::now();
-    for _ in 0..calls {
-        f();
-    }
-    start.elapsed().as_secs_f64() * 1e9 / f64::from(calls)
-}
-
-fn median(values: &mut [f64]) -> f64 {
-    values.sort_by(f64::total_cmp);
-    values[values.len() / 2]
-}
-
-/// Ours against a peer, interleaved: 201 rounds, each timing a batch of ours and a batch of
-/// the peer back to back (alternating which goes first), so that a change of machine load
-/// hits both sides of a round alike. Prints the medians and the median of the per-round
-/// ratios.
-fn paired(filter: &str, name: &str, mut ours: impl FnMut(), mut peer: impl FnMut()) {
-    const ROUNDS: usize = 201;
-    const CALLS: u32 = 5_000;
-    if !name.contains(filter) {
-        return;
-    }
-    let (mut ours_ns, mut peer_ns, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
-    for round in 0..ROUNDS {
-        let (a, b) = if round % 2 == 0 {
-            let a = time_per_call(CALLS, &mut ours);
-            (a, time_per_call(CALLS, &mut peer))
-        } else {
-            let b = time_per_call(CALLS, &mut peer);
-            (time_per_call(CALLS, &mut ours), b)
-        };
-        ours_ns.push(a);
-        peer_ns.push(b);
-        ratios.push(a / b);
-    }
-    println!(
-        "  {name:<40} {:>8.1} ns {:>8.1} ns   ratio {:.2}",
-        median(&mut ours_ns),
-        median(&mut peer_ns),
-        median(&mut ratios)
-    );
 }
 
 #[allow(clippy::too_many_lines)] // one row per pair

@@ -1,0 +1,1 @@
+Q0DMTXelusH5jld-UgUXye9EWF2waZYM8SHq5quaQhs
