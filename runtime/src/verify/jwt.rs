@@ -169,7 +169,6 @@ where
                 return Ok(grant);
             }
         }
-        read_header(token)?;
         let validation = if S::DECLARATION.audience.is_some() {
             &self.inner.declared_audience
         } else {
@@ -205,22 +204,20 @@ pub fn install_crypto_backend() {
     }
 }
 
-/// The token's JOSE header, refused when it asks for what no verifier here understands.
-///
-/// The header is checked before the signature, in the order of RFC 7515 §5.2: an extension
-/// may change what the signature covers (RFC 7797's `b64`), so verifying without
-/// understanding it proves nothing. Refusing first costs no cryptography and tells the
-/// sender nothing it did not write (the answer is the same 401). `decode_header` is the
-/// parser `decode` uses: the header checked is the one verified.
+/// The token's JOSE header, for a verifier that picks the key by it (the JWKS verifier, by
+/// `kid`), refused when it asks for what no verifier here understands (see
+/// [`check_critical_extensions`]): such a token then costs no cryptography. `decode_header`
+/// is the parser `decode` uses: the header read is the one verified.
+#[cfg(feature = "jwks")]
 pub(super) fn read_header(token: &str) -> Result<Header, VerifyError> {
     let header = jsonwebtoken::decode_header(token).map_err(|error| refusal(error.kind()))?;
     check_critical_extensions(&header).map_err(could_not_validate)?;
     Ok(header)
 }
 
-/// The grant of a token whose header [`read_header`] accepted, once `key` verifies its
-/// signature and its claims pass `validation` and the checks of the table above. Both JWT
-/// verifiers end here, whichever way they found the key.
+/// The grant of a token once `key` verifies its signature, its header has no `crit` (see
+/// [`check_critical_extensions`]), and its claims pass `validation` and the checks of the
+/// table above. Both JWT verifiers end here, whichever way they found the key.
 pub(super) fn verify_signed<S: SecurityScheme, T: DeserializeOwned>(
     token: &str,
     key: &DecodingKey,
@@ -231,6 +228,7 @@ pub(super) fn verify_signed<S: SecurityScheme, T: DeserializeOwned>(
     // would allocate a node per member, to be copied out of again.
     let data = jsonwebtoken::decode::<Box<RawValue>>(token, key, validation)
         .map_err(|error| refusal(error.kind()))?;
+    check_critical_extensions(&data.header).map_err(could_not_validate)?;
     let text = data.claims.get();
     // `jsonwebtoken` parsed the same text; what can still fail here is a member twice.
     let registered: RegisteredClaims<'_> =
@@ -313,7 +311,10 @@ const REGISTERED_HEADER_PARAMETERS: [&str; 11] = [
 ];
 
 /// Refuses a header with a `crit` parameter (RFC 7515 §4.1.11): the extensions it lists must
-/// be understood by the recipient, and this verifier understands none. A `crit` its producer
+/// be understood by the recipient, and this verifier understands none. An extension may
+/// change what the signature covers (RFC 7797's `b64`), so a signature checked without
+/// understanding it proves nothing: whether this runs before or after the signature check,
+/// such a token is refused, with the same 401. A `crit` its producer
 /// must not write (an empty list, a registered parameter, a name twice) is malformed; a `crit`
 /// that is not a list of strings never gets here (`decode_header` fails on it).
 fn check_critical_extensions(header: &Header) -> Result<(), Reason> {
@@ -877,7 +878,7 @@ mod tests {
     }
 
     #[test]
-    fn critical_header_extensions_are_refused_before_the_signature() {
+    fn critical_header_extensions_are_refused_whatever_the_signature_and_claims() {
         const EXTENSION: &str = "urn:example:must-understand";
         let later = now() + 3600;
         let claims = json!({"sub": "alice", "exp": later});
@@ -908,7 +909,7 @@ mod tests {
                     &claims,
                     b"another secret",
                 ),
-                Reason::UnsupportedCriticalHeader,
+                Reason::BadSignature,
             ),
             (
                 "an extension, on an expired token",
@@ -917,7 +918,7 @@ mod tests {
                     &json!({"sub": "alice", "exp": now() - 3600}),
                     SECRET,
                 ),
-                Reason::UnsupportedCriticalHeader,
+                Reason::Expired,
             ),
             (
                 "an empty list",
@@ -956,7 +957,12 @@ mod tests {
         for (case, token, reason) in cases {
             let error = refusal_of(&token, hs256());
             assert_eq!(error.reason(), Some(&reason), "{case}");
-            assert_eq!(error.detail(), VerifyError::COULD_NOT_VALIDATE, "{case}");
+            let detail = if reason == Reason::Expired {
+                "Token has expired"
+            } else {
+                VerifyError::COULD_NOT_VALIDATE
+            };
+            assert_eq!(error.detail(), detail, "{case}");
             let logged = format!("{error:?} {reason}");
             assert!(!logged.contains(EXTENSION), "{logged} quotes the header");
         }
