@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Mutation testing with cargo-mutants over the code that guards requests: the credential
-# parsers, scope sets, the verified extractor, the JWT verifier and the derive's grammar.
+# parsers, scope sets, the verified extractor, the JWT verifier and its token cache, and the
+# derive's grammar.
 # Every mutant is tested (no sampling); RELIABILITY.md records the scores.
 #
 #   bash scripts/mutants.sh                    # every group, in a copy of the tree
@@ -31,6 +32,7 @@ if [[ $groups == all || $groups == runtime ]]; then
   run_group runtime \
     --file 'runtime/src/credentials/*.rs' --file runtime/src/scopes.rs \
     --file runtime/src/compose/verified.rs --file runtime/src/verify/jwt.rs \
+    --file runtime/src/verify/token_cache.rs \
     --test-package authscheme --test-package authscheme-tests
 fi
 if [[ $groups == all || $groups == macros ]]; then

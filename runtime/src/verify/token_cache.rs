@@ -349,6 +349,32 @@ mod tests {
     }
 
     #[test]
+    fn a_token_that_shares_a_cached_tokens_tail_is_not_it() {
+        // Only the last bytes are hashed: these two land on one entry, and are told apart by
+        // the comparison of the whole tokens.
+        let tail = "s".repeat(HASHED_TAIL);
+        let (cached, other) = (format!("aaaa.{tail}"), format!("bbbb.{tail}"));
+        let tokens = store(TokenCache::new(8));
+        tokens.insert_at(NOW, &cached, &grant(), Some(NOW + 600), KEY);
+        assert!(tokens.get_at::<Api>(NOW, &other, trusted).is_none());
+        assert!(tokens.get_at::<Api>(NOW, &cached, trusted).is_some());
+        // Both kept side by side, and a token kept again replaces its entry.
+        tokens.insert_at(NOW, &other, &grant(), Some(NOW + 600), KEY);
+        tokens.insert_at(NOW, &cached, &grant(), Some(NOW + 600), KEY);
+        assert_eq!(tokens.len(), 2);
+    }
+
+    #[test]
+    fn a_token_kept_now_is_answered_now() {
+        // `get` and `insert` on the real clock, as the verifiers call them.
+        let tokens = store(TokenCache::new(8));
+        let exp = now() + 600;
+        tokens.insert::<Api>("token", &grant(), Some(exp), KEY);
+        let hit = tokens.get::<Api>("token", trusted).expect("a hit");
+        assert_eq!(hit.principal(), "alice");
+    }
+
+    #[test]
     fn an_entry_ends_at_the_tokens_exp_or_its_max_ttl_whichever_is_first() {
         let tokens = store(TokenCache::new(8).max_ttl(Duration::from_mins(5)));
         tokens.insert_at(NOW, "short", &grant(), Some(NOW + 60), KEY);

@@ -592,6 +592,7 @@ async fn a_cached_token_is_dropped_when_its_key_leaves_the_set() {
         assert!(check(&verifier, &old).await.is_ok());
     }
     assert_eq!(cached_tokens(&verifier), 1);
+    assert!(format!("{verifier:?}").contains("token_cache: true"));
     // The provider rotates: `a` leaves the set, which the first token signed by `b` fetches.
     idp.publish(&[ed_jwk("b", ED_B_X)], None);
     assert!(check(&verifier, &ed_token("b", ED_B)).await.is_ok());
@@ -617,4 +618,16 @@ async fn a_refresh_that_keeps_a_key_keeps_the_tokens_it_signed() {
         &check(&verifier, &ed_token("a", ED_A)).await,
         &Reason::BadSignature,
     );
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_refresh_that_keeps_a_key_without_kid_keeps_the_tokens_it_signed() {
+    let unnamed = json!({"kty": "OKP", "crv": "Ed25519", "x": ED_A_X.trim(), "use": "sig"});
+    let idp = FakeIdp::new(std::slice::from_ref(&unnamed));
+    let verifier = caching_verifier(&idp).await;
+    let token = sign(Algorithm::EdDSA, None, &ed(ED_A), &claims(|_| {}));
+    assert!(check(&verifier, &token).await.is_ok());
+    idp.publish(&[unnamed], None);
+    tokio::time::sleep(Duration::from_secs(601)).await;
+    assert_eq!((idp.gets(JWKS), cached_tokens(&verifier)), (2, 1));
 }
