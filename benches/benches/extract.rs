@@ -23,7 +23,9 @@ use authscheme::credentials::{
 };
 use authscheme::openapi::{self, OpenApiVersion};
 use authscheme::{Auth, ScopeSet, SecurityScheme};
-use authscheme_benches::{CountingAllocator, allocations_per_call, headers, paired, parts, ready};
+use authscheme_benches::{
+    CountingAllocator, allocations_per_call, headers, paired, paired_filter, parts, ready,
+};
 use axum::extract::FromRequestParts;
 use axum::response::IntoResponse as _;
 use axum_extra::TypedHeader;
@@ -733,13 +735,9 @@ fn benches(c: &mut Criterion, fx: &mut Fixtures) {
 fn main() {
     let mut fx = Fixtures::new();
     print_allocations(&mut fx);
-    let args: Vec<String> = std::env::args().collect();
-    if let Some(at) = args.iter().position(|arg| arg == "--paired") {
-        // `--paired bearer:` runs only the rows whose name contains `bearer:`.
-        let filter = args
-            .get(at + 1)
-            .filter(|arg| !arg.starts_with('-'))
-            .map_or("", String::as_str);
+    // `--paired bearer:` runs only the rows whose name contains `bearer:`.
+    if let Some(filter) = paired_filter() {
+        let filter = filter.as_str();
         print_paired(&mut fx, filter);
         return;
     }

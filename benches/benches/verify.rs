@@ -76,7 +76,8 @@ use authscheme::verify::jwks::{FetchError, HttpFetch, JwksVerifier};
 use authscheme::verify::{JwtVerifier, TokenCache, Verifier, install_crypto_backend};
 use authscheme::{Auth, SecurityScheme, Verified};
 use authscheme_benches::{
-    CountingAllocator, allocations_per_call, headers, median, paired_with, parts, ready,
+    CountingAllocator, allocations_per_call, headers, median, paired_filter, paired_with, parts,
+    ready,
 };
 use axum::extract::FromRequestParts;
 #[cfg(feature = "aws_lc_rs")]
@@ -780,13 +781,9 @@ fn main() {
     let mut fx = Fixtures::new();
     check(&mut fx);
     print_allocations(&mut fx);
-    let args: Vec<String> = std::env::args().collect();
-    if let Some(at) = args.iter().position(|arg| arg == "--paired") {
-        // `--paired hs256` runs only the rows whose name contains `hs256`.
-        let filter = args
-            .get(at + 1)
-            .filter(|arg| !arg.starts_with('-'))
-            .map_or("", String::as_str);
+    // `--paired hs256` runs only the rows whose name contains `hs256`.
+    if let Some(filter) = paired_filter() {
+        let filter = filter.as_str();
         println!("paired medians (ours, peer) and median per-round ratio ours/peer:");
         run(&mut Harness::Paired { filter }, &mut fx);
         return;

@@ -214,3 +214,16 @@ pub fn paired_with(
         median(&mut ratios)
     );
 }
+
+/// The filter of `-- --paired [filter]` on the command line: `Some("")` for `--paired` alone,
+/// `None` without it (then criterion runs instead).
+pub fn paired_filter() -> Option<String> {
+    let args: Vec<String> = std::env::args().collect();
+    let at = args.iter().position(|arg| arg == "--paired")?;
+    Some(
+        args.get(at + 1)
+            .filter(|arg| !arg.starts_with('-'))
+            .cloned()
+            .unwrap_or_default(),
+    )
+}

@@ -69,7 +69,7 @@ use axum::extract::FromRequestParts;
 use axum07::extract::FromRequestParts as _;
 use criterion::{BatchSize, Criterion};
 use http::request::Parts;
-use http::{HeaderMap, HeaderValue, Request};
+use http::{HeaderMap, Request};
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use jwt_authorizer::{AuthError, Authorizer, IntoLayer, JwtAuthorizer, JwtClaims};
 use serde::Deserialize;
@@ -144,37 +144,10 @@ fn token(algorithm: Algorithm, key: &EncodingKey) -> String {
 // ---------------------------------------------------------------------------------------
 // Requests.
 
-/// A request head with 11 ordinary headers and `Authorization: Bearer <token>`.
+/// A request head with the 11 ordinary headers of the repository's benchmarks and
+/// `Authorization: Bearer <token>`.
 fn headers(token: &str) -> HeaderMap {
-    let mut map = HeaderMap::new();
-    for (name, value) in [
-        ("host", "api.example.com"),
-        (
-            "user-agent",
-            "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36",
-        ),
-        ("accept", "application/json, text/plain, */*"),
-        ("accept-language", "en-GB,en;q=0.9,fr;q=0.8"),
-        ("accept-encoding", "gzip, deflate, br, zstd"),
-        ("connection", "keep-alive"),
-        ("referer", "https://app.example.com/dashboard/items?page=2"),
-        (
-            "cookie",
-            "_ga=GA1.2.1234567890.1700000000; theme=dark; locale=en-GB",
-        ),
-        ("x-request-id", "6f1c2b9e-3d4a-4b8c-9e7f-0a1b2c3d4e5f"),
-        ("content-type", "application/json"),
-        ("origin", "https://app.example.com"),
-    ] {
-        map.append(name, HeaderValue::from_static(value));
-    }
-    // Not `from_static`: a value backed by a reference-counted buffer, as hyper's are.
-    map.append(
-        "authorization",
-        HeaderValue::from_str(&format!("Bearer {token}")).expect("a valid header value"),
-    );
-    assert_eq!(map.len(), 12);
-    map
+    authscheme_benches::headers(Some(("authorization", &format!("Bearer {token}"))))
 }
 
 fn request(headers: HeaderMap) -> Request<()> {
