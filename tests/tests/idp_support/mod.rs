@@ -15,7 +15,7 @@
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
+use std::sync::{Mutex, PoisonError, mpsc};
 use std::time::Duration;
 
 use jsonwebtoken::jwk::JwkSet;
@@ -24,8 +24,14 @@ use serde::Deserialize;
 /// The JS side's folder (`tests/idp`).
 const IDP_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/idp");
 
-/// How long node may take to print its READY line (it generates three key pairs first).
-const STARTUP: Duration = Duration::from_secs(20);
+/// How long node may take to print its READY line (it generates three key pairs first),
+/// once it has the machine to itself among the providers being started (see [`STARTING`]).
+const STARTUP: Duration = Duration::from_secs(60);
+
+/// Held while a provider starts: the tests of one binary run in parallel, and seven nodes
+/// loading oidc-provider and generating keys at once on a loaded 2-core CI machine once took
+/// more than 20 s for one of them. One at a time, each start takes about a second.
+static STARTING: Mutex<()> = Mutex::new(());
 
 /// The resource (RFC 8707) a token request gets when it names none; RS256-signed tokens.
 pub(crate) const API: &str = "https://api.example.test";
@@ -74,6 +80,8 @@ impl Idp {
             return unavailable("tests/idp/node_modules/oidc-provider is missing");
         }
 
+        // A test that panicked while starting one leaves nothing behind that needs guarding.
+        let _one_at_a_time = STARTING.lock().unwrap_or_else(PoisonError::into_inner);
         let mut child = Command::new(node)
             .arg("provider.mjs")
             .current_dir(IDP_DIR)
