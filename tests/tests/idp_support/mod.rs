@@ -26,7 +26,7 @@ const IDP_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/idp");
 
 /// How long node may take to print its READY line (it generates three key pairs first),
 /// once it has the machine to itself among the providers being started (see [`STARTING`]).
-const STARTUP: Duration = Duration::from_secs(60);
+const STARTUP: Duration = Duration::from_mins(1);
 
 /// Held while a provider starts: the tests of one binary run in parallel, and seven nodes
 /// loading oidc-provider and generating keys at once on a loaded 2-core CI machine once took
