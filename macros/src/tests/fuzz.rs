@@ -115,20 +115,44 @@ fn assert_parses(output: &TokenStream) {
     drop(file);
 }
 
-/// The `derive` fuzz target's find: a `crate` path with generic arguments, in a declaration
+/// The `derive` fuzz target's finds: a `crate` path with generic arguments, in a declaration
 /// with an error elsewhere (so the stand-in impl uses it too), expanded to an impl that did
-/// not parse. Now the path is refused, and both expansions parse.
+/// not parse; so did `Self` (after it, `//` starts a comment), and path keywords out of place
+/// are not Rust either. Now such paths are refused, and both expansions parse.
 #[test]
-fn a_crate_path_with_generic_arguments_is_refused() {
+fn a_crate_path_that_is_no_module_path_is_refused() {
     for attribute in [
         r#"#[http(bearer, crate = "i<D = L>")]"#,
         r#"#[http(bearer, crate = "i<D = L>" / ose)]"#,
         r#"#[oauth2(crate = "a::<B>::c", token_url = "/t")]"#,
+        r#"#[openid_connect(crate = "Self//DDDi>", url = "https://i.example/")]"#,
+        r#"#[http(bearer, crate = "a::Self")]"#,
+        r#"#[http(bearer, crate = "a::crate")]"#,
+        r#"#[http(bearer, crate = "::self::a")]"#,
+        r#"#[http(bearer, crate = "a::super")]"#,
+        r#"#[http(bearer, crate = "crate::super::a")]"#,
     ] {
         let source = format!("{attribute}\nstruct S;");
         let output = derive_security_scheme(source.parse().expect("tokens"));
         assert_parses(&output);
         assert!(output.to_string().contains("compile_error"), "{attribute}");
+    }
+}
+
+#[test]
+fn a_crate_path_with_keywords_where_rust_allows_them_is_taken() {
+    for path in [
+        "crate",
+        "self::a",
+        "super::super::a",
+        "self::super::a",
+        "crate::a",
+        "::a::b",
+    ] {
+        let source = format!("#[http(bearer, crate = \"{path}\")]\nstruct S;");
+        let output = derive_security_scheme(source.parse().expect("tokens"));
+        assert_parses(&output);
+        assert!(!output.to_string().contains("compile_error"), "{path}");
     }
 }
 
